@@ -1,0 +1,24 @@
+// Bundles every spec of redocly.yaml into mocks/specs/<api>.yaml (one self-contained file each),
+// so the published package carries the exact documents its mocks serve.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const out = resolve(here, '../specs');
+const redocly = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
+const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
+
+mkdirSync(out, { recursive: true });
+for (const [name, api] of Object.entries(apis)) {
+  execFileSync(process.execPath, [redocly, 'bundle', name, '-o', resolve(out, `${name}.yaml`)], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  console.log(`bundled ${api.root} → mocks/specs/${name}.yaml`);
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// telcopay-mocks [api…] [--errors]: serves the mocks on their standard ports until interrupted.
+import { APIS, isApiName } from './apis.js';
+import { hostMocks } from './host.js';
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`Usage: telcopay-mocks [api…] [--errors]\n\nAPIs: ${APIS.join(', ')} (default: all)`);
+  process.exit(0);
+}
+const names = args.filter((arg) => !arg.startsWith('--'));
+const unknown = names.filter((name) => !isApiName(name));
+if (unknown.length > 0) {
+  console.error(`Unknown API: ${unknown.join(', ')}. Known: ${APIS.join(', ')}`);
+  process.exit(2);
+}
+const apis = names.length > 0 ? names.filter(isApiName) : APIS;
+
+try {
+  const servers = await hostMocks(apis, undefined, { errors: args.includes('--errors') });
+  for (const server of servers) console.log(`${server.api.padEnd(18)} ${server.url}`);
+  console.log('Mocks are running; press Ctrl+C to stop.');
+  const stop = () => process.exit(0);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`Could not start the mocks: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

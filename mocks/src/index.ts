@@ -1,0 +1,3 @@
+export { APIS, type ApiName, isApiName, MOCK_PORTS, specPath } from './apis.js';
+export type { PortChoice } from './host.js';
+export { type RunningMocks, type StartMocksOptions, startMocks } from './start.js';

@@ -1,0 +1,100 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { type EndpointOptions, resolveBaseUrl } from './environment.js';
+import { type Logger, redactingLogger } from './logger.js';
+import { createOperationRunner, DEFAULT_TIMEOUT_MS, type RunOperation } from './operation.js';
+import { SecretRegistry } from './secrets.js';
+
+/** The options every telcopay client takes besides its credentials. */
+export interface ClientOptions<Environment extends string> extends EndpointOptions<Environment> {
+  /** A fetch to send requests with (a test double, a proxy agent…); defaults to the global one. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Per-request timeout in milliseconds, for every call of this client. Default 30 000. */
+  timeoutMs?: number | undefined;
+  /** Extra headers sent on every request. */
+  headers?: Record<string, string> | undefined;
+  /** A hook that receives structured, redacted log entries. */
+  logger?: Logger | undefined;
+}
+
+/** What a provider package tells core about itself. */
+export interface ProviderDefinition<Environment extends string> {
+  /** The package / spec name, used in every error and log entry. */
+  provider: string;
+  /** The provider's servers by environment name (`production`, `sandbox`, `mock`…). */
+  environments: Readonly<Record<Environment, string>>;
+}
+
+/** A provider's auth: an openapi-fetch middleware that signs requests, and its secrets. */
+export interface AuthStrategy {
+  middleware: Middleware;
+  /** The credentials to redact everywhere (derived ones are added to the registry at run time). */
+  secrets: readonly (string | undefined)[];
+  /** Receives the client's registry, so run-time secrets (tokens, signatures) are redacted too. */
+  bindSecrets?(registry: SecretRegistry): void;
+}
+
+/** The pieces a provider client is built from. */
+export interface ProviderRuntime<Paths extends {}> {
+  provider: string;
+  /** The underlying openapi-fetch client, authenticated and logged. */
+  raw: Client<Paths>;
+  run: RunOperation;
+  secrets: SecretRegistry;
+  logger: Logger;
+}
+
+export function createProviderRuntime<Paths extends {}, Environment extends string>(
+  definition: ProviderDefinition<Environment>,
+  options: ClientOptions<Environment>,
+  auth: AuthStrategy,
+): ProviderRuntime<Paths> {
+  const { provider } = definition;
+  const secrets = new SecretRegistry(auth.secrets);
+  auth.bindSecrets?.(secrets);
+  const logger = redactingLogger(options.logger, secrets);
+  const raw = createClient<Paths>({
+    baseUrl: resolveBaseUrl(provider, options, definition.environments),
+    // Looked up per request, so a fetch patched after the client was built is used.
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+  raw.use(auth.middleware, loggingMiddleware(provider, logger));
+  const run = createOperationRunner({
+    provider,
+    secrets,
+    logger,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  return { provider, raw, run, secrets, logger };
+}
+
+/** Logs each request and response (method, path template, status, duration), never a body. */
+function loggingMiddleware(provider: string, logger: Logger): Middleware {
+  const started = new Map<string, number>();
+  return {
+    onRequest({ request, schemaPath, id }) {
+      started.set(id, performance.now());
+      logger({
+        level: 'debug',
+        event: 'request',
+        message: `${request.method} ${schemaPath}`,
+        provider,
+        fields: { method: request.method, path: schemaPath },
+      });
+    },
+    onResponse({ request, response, schemaPath, id }) {
+      const durationMs = Math.round(performance.now() - (started.get(id) ?? performance.now()));
+      started.delete(id);
+      logger({
+        level: response.ok ? 'debug' : 'warn',
+        event: 'response',
+        message: `${request.method} ${schemaPath} → ${response.status}`,
+        provider,
+        fields: { method: request.method, path: schemaPath, status: response.status, durationMs },
+      });
+    },
+    onError({ id }) {
+      started.delete(id);
+    },
+  };
+}

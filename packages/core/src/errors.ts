@@ -1,0 +1,108 @@
+/** What every telcopay error says about where it happened. Never a secret. */
+export interface ErrorDetails {
+  provider: string;
+  operation: string;
+  status?: number | undefined;
+  requestId?: string | undefined;
+  /** The parsed response body (or the rejected input), with secrets redacted. */
+  body?: unknown;
+  retryable?: boolean | undefined;
+  /** A low-level cause, already reduced by `SecretRegistry.describeCause`. */
+  cause?: unknown;
+}
+
+/** The root of every error a telcopay client throws. */
+export class TelcopayError extends Error {
+  readonly provider: string;
+  readonly operation: string;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  /** True when sending the same request again may succeed and cannot move money twice. */
+  readonly retryable: boolean;
+
+  constructor(message: string, details: ErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.provider = details.provider;
+    this.operation = details.operation;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.body = details.body;
+    this.retryable = details.retryable ?? false;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      provider: this.provider,
+      operation: this.operation,
+      status: this.status,
+      retryable: this.retryable,
+      requestId: this.requestId,
+      body: this.body,
+    };
+  }
+}
+
+/** The caller's input was rejected before anything was sent. */
+export class ValidationError extends TelcopayError {
+  readonly field: string;
+  constructor(message: string, details: ErrorDetails & { field: string }) {
+    super(message, { ...details, retryable: false });
+    this.field = details.field;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field };
+  }
+}
+
+/** The provider answered with a non-2xx HTTP status. */
+export class ApiError extends TelcopayError {
+  /** `client` for 4xx, `server` for 5xx (and anything else unexpected). */
+  readonly statusClass: 'client' | 'server';
+  constructor(message: string, details: ErrorDetails & { status: number }) {
+    super(message, { retryable: isRetryableStatus(details.status), ...details });
+    this.statusClass = details.status >= 400 && details.status < 500 ? 'client' : 'server';
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), statusClass: this.statusClass };
+  }
+}
+
+/** The provider refused the credentials (401/403), or a token could not be obtained. */
+export class AuthError extends ApiError {}
+
+/** A 2xx answer whose body says the operation failed (e.g. QvaTel's `result: 0`). */
+export class BusinessError extends TelcopayError {
+  /** The provider's own description of the failure. */
+  readonly providerMessage: string | undefined;
+  constructor(message: string, details: ErrorDetails & { providerMessage?: string | undefined }) {
+    super(message, { ...details, retryable: false });
+    this.providerMessage = details.providerMessage;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), providerMessage: this.providerMessage };
+  }
+}
+
+/** No usable answer came back: the connection failed, or the body could not be read. */
+export class ConnectionError extends TelcopayError {}
+
+/** No answer came back within the timeout. */
+export class TimeoutError extends TelcopayError {
+  readonly timeoutMs: number;
+  constructor(message: string, details: ErrorDetails & { timeoutMs: number }) {
+    super(message, details);
+    this.timeoutMs = details.timeoutMs;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/** 408, 429 and 5xx may succeed when sent again; every other status will not. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}

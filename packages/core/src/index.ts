@@ -1,0 +1,34 @@
+export {
+  type AuthStrategy,
+  type ClientOptions,
+  createProviderRuntime,
+  type ProviderDefinition,
+  type ProviderRuntime,
+} from './client.js';
+export {
+  type ApiName,
+  type EndpointOptions,
+  MOCK_PORTS,
+  mockBaseUrl,
+  resolveBaseUrl,
+} from './environment.js';
+export {
+  ApiError,
+  AuthError,
+  BusinessError,
+  ConnectionError,
+  type ErrorDetails,
+  isRetryableStatus,
+  TelcopayError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+export { consoleLogger, type LogEntry, type Logger, type LogLevel } from './logger.js';
+export {
+  type CallOptions,
+  DEFAULT_TIMEOUT_MS,
+  type OperationPlan,
+  type RunOperation,
+  type SendResult,
+} from './operation.js';
+export { isSensitiveKey, REDACTED, SecretRegistry } from './secrets.js';
