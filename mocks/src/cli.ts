@@ -24,6 +24,8 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  console.error(`Could not start the mocks: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not start the mocks: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

@@ -37,7 +37,11 @@ export interface HostOptions {
 }
 
 /** Starts one Prism mock on 127.0.0.1:`port` for `api`'s bundled spec. */
-export async function startPrism(api: ApiName, port: number, options: HostOptions): Promise<MockServer> {
+export async function startPrism(
+  api: ApiName,
+  port: number,
+  options: HostOptions,
+): Promise<MockServer> {
   const server = await createSingleProcessPrism({
     document: specPath(api),
     host: '127.0.0.1',

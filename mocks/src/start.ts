@@ -76,7 +76,9 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<Record<st
 async function waitUntilAnswering(url: string, attempts = 100): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
-      await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((response) => response.body?.cancel());
+      await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((response) =>
+        response.body?.cancel(),
+      );
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));

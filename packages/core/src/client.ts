@@ -1,7 +1,12 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { type EndpointOptions, resolveBaseUrl } from './environment.js';
 import { type Logger, redactingLogger } from './logger.js';
-import { createOperationRunner, DEFAULT_TIMEOUT_MS, type RunOperation } from './operation.js';
+import {
+  createOperationRunner,
+  DEFAULT_TIMEOUT_MS,
+  type ExpiredTokenHandling,
+  type RunOperation,
+} from './operation.js';
 import { SecretRegistry } from './secrets.js';
 
 /** The options every telcopay client takes besides its credentials. */
@@ -31,6 +36,8 @@ export interface AuthStrategy {
   secrets: readonly (string | undefined)[];
   /** Receives the client's registry, so run-time secrets (tokens, signatures) are redacted too. */
   bindSecrets?(registry: SecretRegistry): void;
+  /** For token auth: how to recognise an expired token and drop it (see `RunnerContext`). */
+  expiredToken?: ExpiredTokenHandling;
 }
 
 /** The pieces a provider client is built from. */
@@ -64,6 +71,7 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
     secrets,
     logger,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    expiredToken: auth.expiredToken,
   });
   return { provider, raw, run, secrets, logger };
 }

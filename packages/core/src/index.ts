@@ -1,3 +1,4 @@
+export { type BearerAuthOptions, bearerAuth, type TokenSource } from './bearer.js';
 export {
   type AuthStrategy,
   type ClientOptions,
@@ -27,8 +28,15 @@ export { consoleLogger, type LogEntry, type Logger, type LogLevel } from './logg
 export {
   type CallOptions,
   DEFAULT_TIMEOUT_MS,
+  type ExpiredTokenHandling,
   type OperationPlan,
   type RunOperation,
   type SendResult,
 } from './operation.js';
 export { isSensitiveKey, REDACTED, SecretRegistry } from './secrets.js';
+export {
+  createTokenCache,
+  type IssuedToken,
+  type TokenCache,
+  type TokenCacheOptions,
+} from './token-cache.js';

@@ -49,11 +49,19 @@ export interface OperationPlan<Data> {
 
 export type RunOperation = <Data>(plan: OperationPlan<Data>, call?: CallOptions) => Promise<Data>;
 
+/** How a token-based auth recognises a rejected (expired) token and forgets it. */
+export interface ExpiredTokenHandling {
+  matches(status: number, body: unknown): boolean;
+  invalidate(): void;
+}
+
 interface RunnerContext {
   provider: string;
   secrets: SecretRegistry;
   logger: Logger;
   timeoutMs: number;
+  /** When set, an idempotent call rejected for an expired token is sent once more. */
+  expiredToken?: ExpiredTokenHandling | undefined;
 }
 
 /**
@@ -64,7 +72,19 @@ interface RunnerContext {
 export function createOperationRunner(context: RunnerContext): RunOperation {
   return async function run<Data>(plan: OperationPlan<Data>, call: CallOptions = {}) {
     try {
-      return await attempt(context, plan, call);
+      return await attempt(context, plan, call).catch((error: unknown) => {
+        if (!isExpiredTokenRejection(context, plan, error)) throw error;
+        context.expiredToken?.invalidate();
+        context.logger({
+          level: 'info',
+          event: 'retry',
+          message: 'access token rejected as expired: refreshing it and sending once more',
+          provider: context.provider,
+          operation: plan.operation,
+          fields: { reason: 'expired-token', attempt: 2 },
+        });
+        return attempt(context, plan, call);
+      });
     } catch (error) {
       if (error instanceof TelcopayError) {
         context.logger({
@@ -79,6 +99,19 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
       throw error;
     }
   };
+}
+
+function isExpiredTokenRejection(
+  context: RunnerContext,
+  plan: OperationPlan<unknown>,
+  error: unknown,
+): boolean {
+  return (
+    plan.idempotent &&
+    error instanceof AuthError &&
+    error.status === 401 &&
+    context.expiredToken?.matches(error.status, error.body) === true
+  );
 }
 
 async function attempt<Data>(
@@ -127,7 +160,12 @@ async function attempt<Data>(
     const status = response.status;
     const retryable = plan.idempotent && isRetryableStatus(status);
     const ErrorClass = status === 401 || status === 403 ? AuthError : ApiError;
-    throw new ErrorClass(context.secrets.redactText(message), { ...details, status, body, retryable });
+    throw new ErrorClass(context.secrets.redactText(message), {
+      ...details,
+      status,
+      body,
+      retryable,
+    });
   }
 
   const data = result.data as Data;

@@ -1,0 +1,105 @@
+import {
+  ApiError,
+  AuthError,
+  BusinessError,
+  type CallOptions,
+  TelcopayError,
+} from '@telcopay/core';
+import { type ApiName, type RunningMocks, startMocks } from '@telcopay/mocks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Scenario, specOperations } from './spec.js';
+
+/** Calls one operation with valid input; `call` carries the scenario's `Prefer` header. */
+export type OperationCall<Client> = (client: Client, call: CallOptions) => Promise<unknown>;
+
+export interface ContractSuite<Client> {
+  api: ApiName;
+  /** Builds the client under test against the mock's base URL. */
+  createClient(baseUrl: string): Client;
+  /** One valid call for every operationId of the spec; a missing one fails the suite. */
+  calls: Record<string, OperationCall<Client>>;
+  /** 2xx examples (per operationId) whose body reports a failure: they must become a BusinessError. */
+  businessFailures?: Record<string, readonly string[]>;
+  /** What a successful call resolves to, when the client reshapes the body (default: the body). */
+  expectedSuccess?(scenario: Scenario): unknown;
+}
+
+/**
+ * The contract test of one client: for every operation of its spec and every documented status
+ * × named example, the real client calls a real Prism mock that plays that example
+ * (`Prefer: code=…, example=…`), and the outcome must be the typed result or error.
+ */
+export function describeContract<Client>(suite: ContractSuite<Client>): void {
+  const operations = specOperations(suite.api);
+  let mocks: RunningMocks;
+  let client: Client;
+
+  beforeAll(async () => {
+    mocks = await startMocks({ apis: [suite.api], ports: 'free', errors: true });
+    const url = mocks.urls[suite.api];
+    if (!url) throw new Error(`no mock URL for ${suite.api}`);
+    client = suite.createClient(url);
+  }, 60_000);
+  afterAll(() => mocks?.stop());
+
+  describe(`${suite.api} contract`, () => {
+    it('has a contract call for every operation of the spec, and no other', () => {
+      expect(Object.keys(suite.calls).sort()).toEqual(
+        operations.map((operation) => operation.operationId).sort(),
+      );
+    });
+
+    it('documents a named example for every response', () => {
+      const missing = operations.flatMap((operation) =>
+        operation.statusesWithoutExamples.map((status) => `${operation.operationId} ${status}`),
+      );
+      expect(missing).toEqual([]);
+    });
+
+    for (const operation of operations) {
+      describe(operation.operationId, () => {
+        for (const scenario of operation.scenarios) {
+          it(`${scenario.status} ${scenario.example}`, async () => {
+            const call = suite.calls[scenario.operationId];
+            if (!call) throw new Error(`no contract call for ${scenario.operationId}`);
+            const prefer = `code=${scenario.status}, example=${scenario.example}`;
+            const outcome = await call(client, { headers: { Prefer: prefer } }).then(
+              (value) => ({ value }),
+              (error: unknown) => ({ error }),
+            );
+            expectOutcome(suite, scenario, outcome);
+          });
+        }
+      });
+    }
+  });
+}
+
+function expectOutcome<Client>(
+  suite: ContractSuite<Client>,
+  scenario: Scenario,
+  outcome: { value?: unknown; error?: unknown },
+): void {
+  const status = Number(scenario.status);
+  const isBusinessFailure =
+    suite.businessFailures?.[scenario.operationId]?.includes(scenario.example) ?? false;
+  if (status >= 200 && status < 300 && !isBusinessFailure) {
+    if ('error' in outcome) throw outcome.error;
+    expect(outcome.value).toEqual(suite.expectedSuccess?.(scenario) ?? scenario.value);
+    return;
+  }
+  expect(outcome.error).toBeInstanceOf(TelcopayError);
+  const error = outcome.error as TelcopayError;
+  expect(error.operation).toBe(scenario.operationId);
+  expect(error.provider).toBe(suite.api);
+  expect(error.status).toBe(status);
+  expect(error.body).toEqual(scenario.value);
+  if (isBusinessFailure) {
+    expect(error).toBeInstanceOf(BusinessError);
+  } else if (status === 401 || status === 403) {
+    expect(error).toBeInstanceOf(AuthError);
+  } else {
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(AuthError);
+  }
+}

@@ -1,0 +1,3 @@
+export { type ContractSuite, describeContract, type OperationCall } from './contract.js';
+export { recordingFetch } from './recording-fetch.js';
+export { type Scenario, type SpecOperation, specOperations } from './spec.js';
