@@ -4,6 +4,10 @@ export interface ErrorDetails {
   operation: string;
   status?: number | undefined;
   requestId?: string | undefined;
+  /** The correlation id this client sent with the request (e.g. MasStack's Request-Correlation-Id). */
+  correlationId?: string | undefined;
+  /** The idempotency key or caller-unique id the request carried. */
+  idempotencyKey?: string | undefined;
   /** The parsed response body (or the rejected input), with secrets redacted. */
   body?: unknown;
   retryable?: boolean | undefined;
@@ -17,6 +21,8 @@ export class TelcopayError extends Error {
   readonly operation: string;
   readonly status: number | undefined;
   readonly requestId: string | undefined;
+  readonly correlationId: string | undefined;
+  readonly idempotencyKey: string | undefined;
   readonly body: unknown;
   /** True when sending the same request again may succeed and cannot move money twice. */
   readonly retryable: boolean;
@@ -28,6 +34,8 @@ export class TelcopayError extends Error {
     this.operation = details.operation;
     this.status = details.status;
     this.requestId = details.requestId;
+    this.correlationId = details.correlationId;
+    this.idempotencyKey = details.idempotencyKey;
     this.body = details.body;
     this.retryable = details.retryable ?? false;
   }
@@ -41,6 +49,8 @@ export class TelcopayError extends Error {
       status: this.status,
       retryable: this.retryable,
       requestId: this.requestId,
+      correlationId: this.correlationId,
+      idempotencyKey: this.idempotencyKey,
       body: this.body,
     };
   }

@@ -42,6 +42,10 @@ export interface OperationPlan<Data> {
    * carry an idempotency key or a caller-unique id. Only such errors are marked `retryable`.
    */
   idempotent: boolean;
+  /** The correlation id sent with the request, stamped on every error. */
+  correlationId?: string | undefined;
+  /** The idempotency key or caller-unique id the request carries, stamped on every error. */
+  idempotencyKey?: string | undefined;
   send(init: { signal: AbortSignal; headers: Record<string, string> }): Promise<SendResult<Data>>;
   /** For a 2xx body: the provider's failure text when the body reports a failure. */
   businessFailure?(data: Data): string | undefined;
@@ -122,7 +126,12 @@ async function attempt<Data>(
   const timeoutMs = call.timeoutMs ?? context.timeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-  const where = { provider: context.provider, operation: plan.operation };
+  const where = {
+    provider: context.provider,
+    operation: plan.operation,
+    correlationId: plan.correlationId,
+    idempotencyKey: plan.idempotencyKey,
+  };
 
   let result: SendResult<Data>;
   try {
