@@ -9,6 +9,7 @@ const request = JSON.parse(process.argv[2] ?? '{}') as {
   apis: string[];
   ports?: Record<string, number> | 'free';
   errors: boolean;
+  documents?: Record<string, string>;
 };
 const apis = request.apis.filter(isApiName);
 
@@ -17,7 +18,7 @@ process.stdin.on('error', () => process.exit(0));
 process.stdin.resume();
 process.on('SIGTERM', () => process.exit(0));
 
-hostMocks(apis, request.ports, { errors: request.errors }).then(
+hostMocks(apis, request.ports, { errors: request.errors, documents: request.documents }).then(
   (servers) => {
     const urls = Object.fromEntries(servers.map((server) => [server.api, server.url]));
     process.stdout.write(`\n${READY_MARK}${JSON.stringify(urls)}\n`);

@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// telcopay-mocks [api…] [--errors]: serves the mocks on their standard ports until interrupted.
+// telcopay-mocks [api…] [--errors] [--free]: serves the mocks until interrupted, on their
+// standard ports (or free ones with --free), printing each URL.
 import { APIS, isApiName } from './apis.js';
 import { hostMocks } from './host.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(`Usage: telcopay-mocks [api…] [--errors]\n\nAPIs: ${APIS.join(', ')} (default: all)`);
+  console.log(
+    [
+      'Usage: telcopay-mocks [api…] [--errors] [--free]',
+      '',
+      `APIs: ${APIS.join(', ')} (default: all)`,
+      '--errors  answer 4xx/5xx when a request or an example violates the spec',
+      '--free    listen on free ports instead of the standard ones',
+    ].join('\n'),
+  );
   process.exit(0);
 }
 const names = args.filter((arg) => !arg.startsWith('--'));
@@ -17,7 +26,8 @@ if (unknown.length > 0) {
 const apis = names.length > 0 ? names.filter(isApiName) : APIS;
 
 try {
-  const servers = await hostMocks(apis, undefined, { errors: args.includes('--errors') });
+  const ports = args.includes('--free') ? 'free' : undefined;
+  const servers = await hostMocks(apis, ports, { errors: args.includes('--errors') });
   for (const server of servers) console.log(`${server.api.padEnd(18)} ${server.url}`);
   console.log('Mocks are running; press Ctrl+C to stop.');
   const stop = () => process.exit(0);

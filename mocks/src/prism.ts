@@ -34,16 +34,18 @@ export interface MockServer {
 export interface HostOptions {
   /** Turn response and request violations into errors (tests: an invalid example fails). */
   errors: boolean;
+  /** Serve another document than the bundled spec for some APIs (a spec under development). */
+  documents?: Partial<Record<ApiName, string>> | undefined;
 }
 
-/** Starts one Prism mock on 127.0.0.1:`port` for `api`'s bundled spec. */
+/** Starts one Prism mock on 127.0.0.1:`port` for `api`'s spec. */
 export async function startPrism(
   api: ApiName,
   port: number,
   options: HostOptions,
 ): Promise<MockServer> {
   const server = await createSingleProcessPrism({
-    document: specPath(api),
+    document: options.documents?.[api] ?? specPath(api),
     host: '127.0.0.1',
     port,
     errors: options.errors,

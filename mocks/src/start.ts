@@ -11,6 +11,8 @@ export interface StartMocksOptions {
   ports?: PortChoice;
   /** Prism's `--errors`: requests or answers that violate the spec become errors. Default true. */
   errors?: boolean;
+  /** Serve another document than the bundled spec for some APIs (a spec under development). */
+  documents?: Partial<Record<ApiName, string>>;
   /** How long to wait for every server to answer. Default 30 s. */
   timeoutMs?: number;
 }
@@ -32,7 +34,15 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   const apis = options.apis ?? APIS;
   const child = spawn(
     process.execPath,
-    [childEntry, JSON.stringify({ apis, ports: options.ports, errors: options.errors ?? true })],
+    [
+      childEntry,
+      JSON.stringify({
+        apis,
+        ports: options.ports,
+        errors: options.errors ?? true,
+        documents: options.documents,
+      }),
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const stop = () => stopChild(child);

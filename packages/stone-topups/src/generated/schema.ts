@@ -604,10 +604,11 @@ export interface operations {
                 };
             };
             /**
-             * @description Inferred: no error is documented for this public endpoint; any client error is
-             *     answered with the API's error body.
+             * @description Inferred: no error is documented for this public endpoint; a client error is
+             *     answered with the API's error body. (A concrete status, not `4XX`: a mock and a
+             *     contract test can only play a concrete one.)
              */
-            "4XX": {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
