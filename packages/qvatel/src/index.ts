@@ -1,4 +1,16 @@
 export {
+  ApiError,
+  AuthError,
+  BusinessError,
+  type CallOptions,
+  ConnectionError,
+  type LogEntry,
+  type Logger,
+  TelcopayError,
+  TimeoutError,
+  ValidationError,
+} from '@telcopay/core';
+export {
   createQvatelClient,
   QVATEL_ENVIRONMENTS,
   type QvatelClient,

@@ -1,0 +1,25 @@
+import { invalidInput } from './validation.js';
+
+/** The header that carries a call's correlation id, for tracing on both sides. */
+export const CORRELATION_HEADER = 'Request-Correlation-Id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What every method resolves to: the typed success body and the correlation id it was sent with. */
+export interface Correlated<Data> {
+  correlationId: string;
+  data: Data;
+}
+
+/** The caller's correlation id (the spec types it as a uuid), else a fresh one. */
+export function correlationIdFor(given: string | undefined, operation: string): string {
+  if (given === undefined) return globalThis.crypto.randomUUID();
+  if (typeof given !== 'string' || !UUID.test(given)) {
+    throw invalidInput(
+      operation,
+      'correlationId',
+      `must be a uuid (got ${JSON.stringify(given)}).`,
+    );
+  }
+  return given;
+}

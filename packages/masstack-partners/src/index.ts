@@ -1,0 +1,32 @@
+export {
+  type Amount,
+  type CreateMovementInput,
+  type CreateNonSubscribableMovementInput,
+  type CreateNonSubscribableRefundInput,
+  type CreateRefundInput,
+  createMasstackPartnersClient,
+  MASSTACK_PARTNERS_ENVIRONMENTS,
+  type MasstackPartnersClient,
+  type MasstackPartnersClientOptions,
+  type MasstackPartnersEnvironment,
+  type Movement,
+  type MovementCreated,
+  type MovementInput,
+  type MovementUpdated,
+  type NonSubscribableMovement,
+  type NonSubscribableRefund,
+  type Refund,
+  type RefundCreated,
+  type ServiceInput,
+  type UpdateNonSubscribableMovementInput,
+} from './client.js';
+export { CORRELATION_HEADER, type Correlated } from './correlation.js';
+export {
+  isMovementType,
+  isServiceType,
+  MOVEMENT_TYPES,
+  type MovementType,
+  SERVICE_TYPES,
+  type ServiceType,
+} from './enums.js';
+export type { components, operations, paths } from './generated/schema.js';

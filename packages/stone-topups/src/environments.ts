@@ -1,0 +1,35 @@
+import { type EndpointOptions, mockBaseUrl, resolveBaseUrl } from '@telcopay/core';
+
+export const PROVIDER = 'stone-topups';
+
+/** Where the API calls go, by environment. */
+export const STONE_TOPUPS_ENVIRONMENTS = {
+  production: 'https://api.openbank.stone.com.br',
+  sandbox: 'https://sandbox-api.openbank.stone.com.br',
+  mock: mockBaseUrl(PROVIDER),
+} as const;
+export type StoneTopupsEnvironment = keyof typeof STONE_TOPUPS_ENVIRONMENTS;
+
+/**
+ * Where the access token comes from (the accounts host, Keycloak realm `stone_bank`), by
+ * environment. The mock serves the token path too: the spec gives it a path-level server.
+ */
+export const STONE_TOPUPS_ACCOUNTS_URLS: Readonly<Record<StoneTopupsEnvironment, string>> = {
+  production: 'https://accounts.openbank.stone.com.br',
+  sandbox: 'https://sandbox-accounts.openbank.stone.com.br',
+  mock: mockBaseUrl(PROVIDER),
+};
+
+export interface AccountsEndpointOptions extends EndpointOptions<StoneTopupsEnvironment> {
+  accountsUrl?: string | undefined;
+}
+
+/**
+ * The accounts host: `accountsUrl` when given; else the host of `baseUrl` when the caller points
+ * the client at one server (a mock, a proxy); else the environment's. The assertion's `aud` names
+ * this host, so an assertion sent to a non-Stone host cannot be replayed against Stone's.
+ */
+export function resolveAccountsUrl(options: AccountsEndpointOptions): string {
+  if (options.accountsUrl) return options.accountsUrl;
+  return resolveBaseUrl(PROVIDER, options, STONE_TOPUPS_ACCOUNTS_URLS);
+}
