@@ -1,11 +1,13 @@
-// Builds the docs site into docs/site: one Redoc reference page per API of redocly.yaml, with
-// the Redoc script shipped beside the pages so that nothing loads from outside the site.
+// Builds the docs site into docs/site: a Redoc reference page per API of redocly.yaml, an index
+// and the guides. The Redoc script ships beside the pages: nothing loads from outside the site.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MOCK_PORTS } from '@telcopay/core';
 import { parse } from 'yaml';
+import { guidePage, indexPage, STYLE } from './site-pages.mjs';
 
 const docs = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(docs, '..');
@@ -15,40 +17,100 @@ const redocly = join(cliRoot, 'bin/cli.js');
 // The Redoc build that `redocly build-docs` references from its CDN ships inside @redocly/cli.
 const redocScript = join(cliRoot, 'lib/chunks/redoc.standalone.js');
 const CDN_SCRIPT = /https:\/\/cdn\.redocly\.com\/redoc\/v([\d.]+)\/bundles\/redoc\.standalone\.js/g;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 const { apis } = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
-const shippedVersion = /Version: ([\d.]+)/.exec(
-  readFileSync(redocScript, 'utf8').slice(0, 300),
-)?.[1];
+const shippedVersion = /Version: ([\d.]+)/.exec(readFileSync(redocScript, 'utf8').slice(0, 300))?.[1];
 
 rmSync(site, { recursive: true, force: true });
-mkdirSync(site, { recursive: true });
-copyFileSync(redocScript, join(site, 'redoc.standalone.js'));
+mkdirSync(join(site, 'guides'), { recursive: true });
+writeFileSync(join(site, 'redoc.standalone.js'), withLocalAssets(readFileSync(redocScript, 'utf8')));
+writeFileSync(join(site, 'site.css'), STYLE);
+copyFileSync(join(docs, 'assets/favicon.svg'), join(site, 'favicon.svg'));
+copyFileSync(join(docs, 'assets/redocly-attribution.svg'), join(site, 'redocly-attribution.svg'));
 
-for (const name of Object.keys(apis)) {
-  const page = join(site, name, 'index.html');
-  mkdirSync(dirname(page), { recursive: true });
-  execFileSync(process.execPath, [redocly, 'build-docs', name, '-o', page], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
-  writeFileSync(page, useShippedRedoc(readFileSync(page, 'utf8'), name));
-  console.log(`built docs/site/${name}/index.html`);
+const summaries = Object.entries(apis).map(([name, api]) => {
+  buildReference(name);
+  return summarise(name, parse(readFileSync(join(root, api.root), 'utf8')));
+});
+
+const guides = readdirSync(join(docs, 'guides'))
+  .filter((file) => file.endsWith('.md'))
+  .map((file) => {
+    const [, frontMatter, markdown] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(
+      readFileSync(join(docs, 'guides', file), 'utf8'),
+    );
+    return { slug: file.replace(/\.md$/, ''), markdown, ...parse(frontMatter) };
+  })
+  .sort((a, b) => a.order - b.order);
+for (const guide of guides) {
+  writeFileSync(join(site, 'guides', `${guide.slug}.html`), guidePage(guide));
+}
+writeFileSync(join(site, 'index.html'), indexPage({ apis: summaries, guides }));
+console.log(`built docs/site: ${summaries.length} references, ${guides.length} guides`);
+
+function buildReference(name) {
+  const file = join(site, name, 'index.html');
+  mkdirSync(dirname(file), { recursive: true });
+  execFileSync(
+    process.execPath,
+    [redocly, 'build-docs', name, '-o', file, `--openapi.basePath=/${name}/`],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
+  writeFileSync(file, useShippedRedoc(readFileSync(file, 'utf8'), name));
 }
 
-/** Points the page at the shipped Redoc script, after checking it is the version the page expects. */
+/**
+ * Redoc's "API docs by Redocly" badge loads its logo from Redocly's CDN; the site ships a local
+ * attribution image instead, so that no page loads anything from outside the site.
+ */
+function withLocalAssets(script) {
+  const logo = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
+  if (!logo.test(script)) throw new Error('Redoc no longer loads its logo from cdn.redoc.ly: review withLocalAssets');
+  return script.replace(logo, '../redocly-attribution.svg');
+}
+
+/** Points a page at the shipped Redoc script, after checking it is the version the page expects. */
 function useShippedRedoc(html, name) {
   const versions = new Set([...html.matchAll(CDN_SCRIPT)].map((match) => match[1]));
   if (versions.size === 0) throw new Error(`${name}: no Redoc script reference found to replace`);
   for (const version of versions) {
     if (version !== shippedVersion) {
-      throw new Error(
-        `${name}: the page expects Redoc ${version}, @redocly/cli ships ${shippedVersion}`,
-      );
+      throw new Error(`${name}: the page expects Redoc ${version}, @redocly/cli ships ${shippedVersion}`);
     }
   }
   return html
+    .replace('<head>', '<head>\n  <link rel="icon" href="../favicon.svg" type="image/svg+xml">')
     .replace(/ integrity="[^"]*" crossorigin="anonymous"/g, '')
     .replace(CDN_SCRIPT, '../redoc.standalone.js');
+}
+
+/** What the index says about one API, read from its spec. */
+function summarise(name, spec) {
+  const operations = Object.values(spec.paths ?? {}).flatMap((item) =>
+    HTTP_METHODS.filter((method) => item[method]),
+  ).length;
+  const schemes = Object.values(spec.components?.securitySchemes ?? {}).map(describeScheme);
+  return {
+    name,
+    title: spec.info.title,
+    provider: spec.info.contact?.name ?? '',
+    country: spec.info['x-provider']?.country ?? '',
+    auth: [...new Set(schemes)].join(', '),
+    version: spec.info.version,
+    operations,
+    mockUrl: `http://127.0.0.1:${MOCK_PORTS[name]}`,
+    packageName: `@telcopay/${name}`,
+  };
+}
+
+function describeScheme(scheme) {
+  if (scheme.type === 'oauth2') return `OAuth2 ${Object.keys(scheme.flows ?? {}).join('/')}`;
+  if (scheme.type === 'http') return `HTTP ${scheme.scheme}${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
+  if (scheme.type === 'apiKey') return `API key in ${scheme.in}`;
+  return scheme.type;
 }

@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
-import { type Correlated, correlationIdFor } from './correlation.js';
+import { CORRELATION_HEADER, type Correlated, correlationIdFor } from './correlation.js';
 import type { ServiceType } from './enums.js';
 import type { components, paths } from './generated/schema.js';
 import {
@@ -114,11 +114,11 @@ export interface MasstackPartnersClient {
   raw: Client<paths>;
 }
 
-/** What one send gets: the abort signal, and the call's headers with the correlation id. */
+/** What one send gets: the abort signal, the call's headers, and the correlation id header. */
 interface SendInit {
   signal: AbortSignal;
   headers: Record<string, string>;
-  params: { header: { 'Request-Correlation-Id': string } };
+  params: { header: { [CORRELATION_HEADER]: string } };
 }
 
 export function createMasstackPartnersClient(
@@ -162,7 +162,7 @@ export function createMasstackPartnersClient(
           send({
             signal,
             headers,
-            params: { header: { 'Request-Correlation-Id': correlationId } },
+            params: { header: { [CORRELATION_HEADER]: correlationId } },
           }),
       },
       call,

@@ -4,7 +4,7 @@ import { PROVIDER } from './environments.js';
 
 /** The Keycloak realm of Stone's accounts host. */
 export const REALM = 'stone_bank';
-export const TOKEN_PATH = `/auth/realms/${REALM}/protocol/openid-connect/token`;
+export const TOKEN_PATH = `/auth/realms/${REALM}/protocol/openid-connect/token` as const;
 
 /** The application's RSA private key: a PKCS#8 PEM, or a key already imported. */
 export type PrivateKeyInput = string | CryptoKey | KeyObject;

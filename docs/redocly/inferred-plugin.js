@@ -1,0 +1,44 @@
+// A Redocly decorator for the docs site: makes every inference of a spec visible to readers.
+// Inferred operations get an "Inferred" badge; every `x-inferred` description opens with a
+// bold "⚠ Inferred:" flag. Used by `redocly build-docs` only (lint and the mocks skip it).
+const BADGE = { name: 'Inferred', color: '#b45309' };
+
+function flagDescription(node) {
+  if (node?.['x-inferred'] !== true || typeof node.description !== 'string') return;
+  node.description = node.description.replace(/^Inferred:\s*/, '**⚠ Inferred:** ');
+}
+
+function badge(operation) {
+  const badges = operation['x-badges'] ?? [];
+  if (!badges.some((existing) => existing.name === BADGE.name)) operation['x-badges'] = [...badges, BADGE];
+}
+
+function inferredBadges() {
+  return {
+    PathItem: {
+      leave(pathItem) {
+        if (pathItem['x-inferred'] !== true) return;
+        for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']) {
+          if (pathItem[method]) badge(pathItem[method]);
+        }
+      },
+    },
+    Operation: {
+      leave(operation) {
+        if (operation['x-inferred'] === true) badge(operation);
+      },
+    },
+    any: {
+      leave(node) {
+        flagDescription(node);
+      },
+    },
+  };
+}
+
+export default function telcopayDocsPlugin() {
+  return {
+    id: 'telcopay',
+    decorators: { oas3: { 'inferred-badges': inferredBadges } },
+  };
+}

@@ -1,0 +1,22 @@
+export type { PrivateKeyInput } from './assertion.js';
+export { type Challenge, ChallengeRequiredError } from './challenge.js';
+export {
+  type ConfirmResult,
+  createStoneTopupsClient,
+  type Jwks,
+  type ProductList,
+  type ProviderList,
+  type SolveChallengeInput,
+  type StoneTopupsClient,
+  type StoneTopupsClientOptions,
+  type TokenResponse,
+  type TopupDryRun,
+  type TopupReceipt,
+} from './client.js';
+export {
+  STONE_TOPUPS_ACCOUNTS_URLS,
+  STONE_TOPUPS_ENVIRONMENTS,
+  type StoneTopupsEnvironment,
+} from './environments.js';
+export type { components, operations, paths } from './generated/schema.js';
+export type { ConfirmInput, ConfirmRetry, TopupInput } from './topup-input.js';

@@ -1,0 +1,264 @@
+import { AuthError, type LogEntry, ValidationError } from '@telcopay/core';
+import { recordingFetch } from '@telcopay/testing';
+import { type CryptoKey, decodeJwt, exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStoneTopupsClient, type StoneTopupsClientOptions } from '../src/index.js';
+import { type Answer, localServer, type ReceivedRequest } from './local-server.js';
+import { SEED_PROVIDERS, TOKEN_PATH, UUID } from './seed.js';
+
+const CLIENT_ID = '065ecb08-2439-40c0-8e13-2b43c21743e3';
+const PROVIDERS_PATH = '/api/v1/topups/tv/providers';
+
+let privateKey: CryptoKey;
+let publicKey: CryptoKey;
+let privatePem: string;
+
+beforeAll(async () => {
+  // Generated per run: no key is ever committed.
+  ({ privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true }));
+  privatePem = await exportPKCS8(privateKey);
+});
+
+/**
+ * A local Stone: the token endpoint issues a new token per request, the API answers the seed's
+ * provider list to a bearer token it issued. `tokenAnswer`/`apiAnswer` override an answer.
+ */
+async function stone(
+  overrides: {
+    tokenAnswer?: (request: ReceivedRequest) => Answer | undefined;
+    apiAnswer?: (request: ReceivedRequest) => Answer | undefined;
+  } = {},
+) {
+  const issued: string[] = [];
+  const server = await localServer((request) => {
+    if (request.path === TOKEN_PATH) {
+      const override = overrides.tokenAnswer?.(request);
+      if (override) return override;
+      const token = `access-${issued.length + 1}-${crypto.randomUUID()}`;
+      issued.push(token);
+      return { status: 200, body: { access_token: token, expires_in: 900, token_type: 'bearer' } };
+    }
+    const override = overrides.apiAnswer?.(request);
+    if (override) return override;
+    const bearer = request.headers.authorization?.replace(/^Bearer /, '');
+    if (!bearer || !issued.includes(bearer)) {
+      return { status: 401, body: { type: 'srn:error:unauthenticated' } };
+    }
+    return { status: 200, body: SEED_PROVIDERS };
+  });
+  return { ...server, issued };
+}
+
+let servers: Awaited<ReturnType<typeof stone>>[] = [];
+async function startStone(overrides?: Parameters<typeof stone>[0]) {
+  const server = await stone(overrides);
+  servers.push(server);
+  return server;
+}
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  servers = [];
+});
+
+function client(baseUrl: string, options: Partial<StoneTopupsClientOptions> = {}) {
+  const logs: LogEntry[] = [];
+  const stoneClient = createStoneTopupsClient({
+    clientId: CLIENT_ID,
+    privateKey: privatePem,
+    baseUrl,
+    logger: (entry) => logs.push(entry),
+    ...options,
+  });
+  return { stone: stoneClient, logs };
+}
+
+function formOf(request: ReceivedRequest | undefined): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(request?.body));
+}
+
+describe('the client assertion', () => {
+  it.each([
+    ['a PKCS#8 PEM', () => privatePem],
+    ['a CryptoKey', () => privateKey],
+  ])(
+    'is an RS256 JWT with every claim, signed with %s, posted as the documented form',
+    async (_, key) => {
+      const server = await startStone();
+      const { stone: stoneClient } = client(server.url, { privateKey: key() });
+      const before = Math.floor(Date.now() / 1000);
+
+      await expect(stoneClient.listProviders()).resolves.toEqual(SEED_PROVIDERS);
+
+      const [tokenRequest] = server.on(TOKEN_PATH);
+      expect(tokenRequest?.method).toBe('POST');
+      expect(tokenRequest?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+      expect(tokenRequest?.headers.authorization).toBeUndefined();
+      const form = formOf(tokenRequest);
+      expect(Object.keys(form).sort()).toEqual([
+        'client_assertion',
+        'client_assertion_type',
+        'client_id',
+        'grant_type',
+      ]);
+      expect(form.client_id).toBe(CLIENT_ID);
+      expect(form.grant_type).toBe('client_credentials');
+      expect(form.client_assertion_type).toBe(
+        'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      );
+
+      const audience = `${server.url}/auth/realms/stone_bank`;
+      const { payload, protectedHeader } = await jwtVerify(form.client_assertion ?? '', publicKey, {
+        algorithms: ['RS256'],
+        issuer: CLIENT_ID,
+        subject: CLIENT_ID,
+        audience,
+      });
+      expect(protectedHeader.alg).toBe('RS256');
+      expect(payload.realm).toBe('stone_bank');
+      expect(payload.aud).toBe(audience);
+      expect(payload.jti).toMatch(UUID);
+      expect(payload.iat).toBeGreaterThanOrEqual(before);
+      expect(payload.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+      expect(payload.nbf).toBe(payload.iat);
+      expect(payload.exp).toBe((payload.iat ?? 0) + 300);
+
+      const [apiRequest] = server.on(PROVIDERS_PATH);
+      expect(apiRequest?.headers.authorization).toBe(`Bearer ${server.issued[0]}`);
+    },
+  );
+
+  it('is signed anew for every token request (a fresh jti)', async () => {
+    const server = await startStone();
+    const { stone: stoneClient } = client(server.url);
+    await stoneClient.requestAccessToken();
+    await stoneClient.requestAccessToken();
+    const jtis = server
+      .on(TOKEN_PATH)
+      .map((request) => decodeJwt(formOf(request).client_assertion ?? '').jti);
+    expect(jtis).toHaveLength(2);
+    expect(jtis[0]).not.toBe(jtis[1]);
+  });
+});
+
+describe('the access token', () => {
+  it('is requested once for 100 concurrent calls, then reused', async () => {
+    const server = await startStone();
+    const { stone: stoneClient } = client(server.url);
+
+    const lists = await Promise.all(Array.from({ length: 100 }, () => stoneClient.listProviders()));
+    await stoneClient.listProviders();
+
+    expect(lists.every((list) => JSON.stringify(list) === JSON.stringify(SEED_PROVIDERS))).toBe(
+      true,
+    );
+    expect(server.on(TOKEN_PATH)).toHaveLength(1);
+    const bearers = new Set(
+      server.on(PROVIDERS_PATH).map((request) => request.headers.authorization),
+    );
+    expect(server.on(PROVIDERS_PATH)).toHaveLength(101);
+    expect(bearers).toEqual(new Set([`Bearer ${server.issued[0]}`]));
+  });
+
+  it('is replaced when the API refuses it, and the call is sent once more', async () => {
+    let refusals = 0;
+    const server = await startStone({
+      apiAnswer: () =>
+        refusals++ === 0 ? { status: 401, body: { type: 'srn:error:unauthenticated' } } : undefined,
+    });
+    const { stone: stoneClient } = client(server.url);
+
+    await expect(stoneClient.listProviders()).resolves.toEqual(SEED_PROVIDERS);
+    expect(server.on(TOKEN_PATH)).toHaveLength(2);
+    expect(server.on(PROVIDERS_PATH).map((request) => request.headers.authorization)).toEqual([
+      `Bearer ${server.issued[0]}`,
+      `Bearer ${server.issued[1]}`,
+    ]);
+  });
+});
+
+describe('token endpoint failures', () => {
+  it.each([
+    [
+      400,
+      {
+        error: 'unauthorized_client',
+        error_description: 'Client authentication with signed JWT failed',
+      },
+    ],
+    [401, { error: 'invalid_client', error_description: 'Invalid client credentials' }],
+  ])(
+    'a %i becomes an AuthError of the call, sent once, with no secret in it',
+    async (status, body) => {
+      // The endpoint even echoes the assertion, as a verbose server might.
+      const server = await startStone({
+        tokenAnswer: (request) => ({
+          status,
+          body: {
+            ...body,
+            error_description: `${body.error_description}: ${formOf(request).client_assertion}`,
+          },
+        }),
+      });
+      const { stone: stoneClient, logs } = client(server.url);
+
+      const error = await stoneClient.listProviders().catch((failure: unknown) => failure);
+
+      expect(error).toBeInstanceOf(AuthError);
+      expect(error).toMatchObject({
+        status,
+        operation: 'requestAccessToken',
+        body: { ...body, error_description: `${body.error_description}: [REDACTED]` },
+      });
+      expect(server.on(TOKEN_PATH)).toHaveLength(1);
+      expect(server.on(PROVIDERS_PATH)).toHaveLength(0);
+      const assertion = formOf(server.on(TOKEN_PATH)[0]).client_assertion ?? '';
+      expect(assertion.length).toBeGreaterThan(100);
+      const surfaces = [
+        (error as Error).message,
+        (error as Error).stack,
+        JSON.stringify(error),
+        ...logs.map((entry) => JSON.stringify(entry)),
+      ].join('\n');
+      expect(logs.length).toBeGreaterThan(0);
+      for (const secret of [
+        assertion,
+        privatePem,
+        ...privatePem.split('\n').filter((line) => line.length > 40),
+      ]) {
+        expect(surfaces).not.toContain(secret);
+      }
+    },
+  );
+});
+
+describe('the private key', () => {
+  it('must look like a PKCS#8 PEM when given as text', () => {
+    expect(() => client('http://127.0.0.1:1', { privateKey: 'not a key' })).toThrow(
+      ValidationError,
+    );
+    expect(() =>
+      client('http://127.0.0.1:1', {
+        privateKey: privatePem.replace(/PRIVATE KEY/g, 'RSA PRIVATE KEY'),
+      }),
+    ).toThrow(expect.objectContaining({ field: 'privateKey' }));
+  });
+
+  it('that cannot sign fails as a ValidationError before any request is sent', async () => {
+    const recorder = recordingFetch();
+    const broken = '-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n';
+    const { stone: stoneClient } = client('http://127.0.0.1:1', {
+      privateKey: broken,
+      fetch: recorder.fetch,
+    });
+    await expect(stoneClient.listProviders()).rejects.toSatisfy(
+      (error) => error instanceof ValidationError && error.field === 'privateKey',
+    );
+    expect(recorder.requests).toHaveLength(0);
+  });
+
+  it('needs a client id', () => {
+    expect(() => client('http://127.0.0.1:1', { clientId: '' })).toThrow(
+      expect.objectContaining({ field: 'clientId' }),
+    );
+  });
+});

@@ -1,0 +1,431 @@
+import {
+  AuthError,
+  bearerAuth,
+  type CallOptions,
+  type ClientOptions,
+  createProviderRuntime,
+  type OperationPlan,
+  resolveBaseUrl,
+  ValidationError,
+} from '@telcopay/core';
+import type { Client } from 'openapi-fetch';
+import { type AccessTokenResponse, createAccessTokens } from './access-token.js';
+import { isInvalidAccessTokenFault } from './auth.js';
+import { contractPages, DEFAULT_PAGE_SIZE } from './contract-pages.js';
+import {
+  billingEnvironments,
+  gatewayRoot,
+  PROVIDER,
+  type TigoB2bBillingEnvironment,
+} from './environments.js';
+import type { components, paths } from './generated/schema.js';
+import {
+  type CharacteristicField,
+  characteristicFields,
+  type NumericId,
+  optionalCount,
+  requireBills,
+  requireNumericId,
+  requireText,
+} from './input.js';
+import { keepTypedSendErrors } from './typed-send-errors.js';
+
+type Schemas = components['schemas'];
+
+export type { AccessTokenResponse };
+export type ContractsDetails = Schemas['contractsDetails'];
+export type ContractsItem = Schemas['contractsItem'];
+export type Bill = Schemas['BillList'];
+export type BillsCollection = Schemas['BillsCollection'];
+export type BillPayment = Schemas['Payment'];
+export type PartyCharacteristics = Schemas['PartyCharacteristics'];
+export type CheckoutPaymentRequest = Schemas['CheckoutPaymentRequest'];
+export type CheckoutPaymentResponse = Schemas['CheckoutPaymentResponse'];
+export type RegisterPaymentResponse = Schemas['RegisterPaymentResponse'];
+export type ValidatePaymentResponse = Schemas['ValidatePaymentResponse'];
+
+export interface TigoB2bBillingClientOptions extends ClientOptions<TigoB2bBillingEnvironment> {
+  /** The Apigee application's client id. */
+  clientId: string;
+  /** The Apigee application's client secret. Sent only to the token endpoint, never logged. */
+  clientSecret: string;
+  /** The country segment of the billing base path (`/v2/tigo/b2b/{countryCode}/billing`). Default `co`. */
+  countryCode?: string | undefined;
+  /**
+   * The token endpoint, ending in `/oauth/client_credential/accesstoken`. Default: that path on
+   * the gateway root of the billing base URL (`https://{test|qa|prod}.api.tigo.com`, the mock's
+   * own URL).
+   */
+  tokenUrl?: string | undefined;
+}
+
+/** A business customer: the identification type (e.g. `NIT`) and number. */
+export interface CustomerInput {
+  idType: string;
+  identification: NumericId;
+}
+
+export interface GetContractInput {
+  contractId: NumericId;
+}
+
+export interface ListContractsInput extends CustomerInput {
+  /** Sent as `reg_ini` ("Number of Pages"): a 1-based page number. */
+  page?: number | undefined;
+  /** Sent as `num_reg` ("Number of Records"): the page size. */
+  pageSize?: number | undefined;
+}
+
+export interface IterateContractsInput extends CustomerInput {
+  /** Contracts per page (`num_reg`). Default 10. */
+  pageSize?: number | undefined;
+}
+
+export interface ListBillsInput {
+  contractId: NumericId;
+  /** How many bills to return (`quantity`). */
+  quantity?: number | undefined;
+}
+
+export interface ListBillPaymentsInput {
+  contractId: NumericId;
+  billNo: string;
+}
+
+export interface GetPartyCharacteristicsInput extends CustomerInput {
+  contractId: NumericId;
+  /** Which characteristics to return: at least one of `role` (party role), `plus` (plus customer). */
+  fields: readonly CharacteristicField[];
+}
+
+export interface PaymentInput extends CustomerInput {
+  /** The payer, the bills (at least one) and the payment data. */
+  payment: CheckoutPaymentRequest;
+}
+
+export interface ValidatePaymentInput {
+  /** The payment's signature, as `checkoutPayment` answered it. */
+  paymentId: string;
+}
+
+export interface ValidatePaymentByCouponInput {
+  /** The coupon id type. */
+  couponId: string;
+  /** The coupon number. */
+  id: string;
+}
+
+export interface TigoB2bBillingClient {
+  /** Asks the token endpoint for a new access token (not cached; the client manages its own). */
+  requestAccessToken(call?: CallOptions): Promise<AccessTokenResponse>;
+  /** The contract with this id. */
+  getContract(input: GetContractInput, call?: CallOptions): Promise<ContractsDetails>;
+  /** One page of the customer's contracts. */
+  listContracts(input: ListContractsInput, call?: CallOptions): Promise<ContractsDetails>;
+  /**
+   * Every contract of the customer, fetched page by page: `reg_ini` = 1, 2, 3… (taken as a page
+   * number, as the source describes it), `num_reg` = `pageSize`, until a short or empty page.
+   */
+  iterateContracts(input: IterateContractsInput, call?: CallOptions): AsyncIterable<ContractsItem>;
+  /** The bills of a contract, latest first. */
+  listBills(input: ListBillsInput, call?: CallOptions): Promise<BillsCollection>;
+  /** The payment of one bill. */
+  listBillPayments(input: ListBillPaymentsInput, call?: CallOptions): Promise<BillPayment>;
+  /** The party's characteristics on a contract, as selected by `fields`. */
+  getPartyCharacteristics(
+    input: GetPartyCharacteristicsInput,
+    call?: CallOptions,
+  ): Promise<PartyCharacteristics>;
+  /**
+   * Starts the payment of one or many bills through the payment gateway: keep the `signature`
+   * and send the payer to `url`. Carries no idempotency key, so it is never sent twice.
+   */
+  checkoutPayment(input: PaymentInput, call?: CallOptions): Promise<CheckoutPaymentResponse>;
+  /**
+   * Registers bills paid outside the UNE gateway. The answer maps each bill reference to whether
+   * it was registered: check every value. Never sent twice.
+   */
+  registerPayment(input: PaymentInput, call?: CallOptions): Promise<RegisterPaymentResponse>;
+  /** A gateway payment, by its signature. */
+  validatePayment(
+    input: ValidatePaymentInput,
+    call?: CallOptions,
+  ): Promise<ValidatePaymentResponse>;
+  /** A gateway payment, by its coupon. */
+  validatePaymentByCoupon(
+    input: ValidatePaymentByCouponInput,
+    call?: CallOptions,
+  ): Promise<ValidatePaymentResponse>;
+  /** The underlying openapi-fetch client of the billing base URL, with bearer auth and logging. */
+  raw: Client<paths>;
+}
+
+/**
+ * Inferred: the checkout answer's `error` is 0 in the source's example; any other value is taken
+ * to mean no transaction was created.
+ */
+function checkoutFailure(body: CheckoutPaymentResponse): string | undefined {
+  return body.error ? (body.description ?? `error ${body.error}`) : undefined;
+}
+
+/** The `{idType}/{identification}` path parameters of a customer's operations. */
+function customerPath(operation: string, input: CustomerInput) {
+  return {
+    idType: requireText(operation, 'idType', input.idType),
+    identification: requireNumericId(operation, 'identification', input.identification),
+  };
+}
+
+function requireCredential(field: 'clientId' | 'clientSecret', value: string): void {
+  // A colon would split the Basic credentials (RFC 7617) in the wrong place.
+  if (typeof value !== 'string' || value === '' || (field === 'clientId' && value.includes(':'))) {
+    throw new ValidationError(`${field} is required${field === 'clientId' ? ' (no colon)' : ''}.`, {
+      provider: PROVIDER,
+      operation: 'createClient',
+      field,
+    });
+  }
+}
+
+export function createTigoB2bBillingClient(
+  options: TigoB2bBillingClientOptions,
+): TigoB2bBillingClient {
+  requireCredential('clientId', options.clientId);
+  requireCredential('clientSecret', options.clientSecret);
+  const environments = billingEnvironments(options.countryCode);
+  const billingBaseUrl = resolveBaseUrl(PROVIDER, options, environments);
+  const accessTokens = createAccessTokens(
+    { ...options, gatewayRoot: gatewayRoot(billingBaseUrl, options.tokenUrl) },
+    environments,
+    options.clientId,
+    options.clientSecret,
+  );
+  const tokens = accessTokens.cache;
+  const { raw, run: runOperation } = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
+    { provider: PROVIDER, environments },
+    options,
+    bearerAuth(tokens.get, {
+      secrets: accessTokens.secrets,
+      isExpiredToken: isInvalidAccessTokenFault,
+      invalidate: tokens.invalidate,
+    }),
+  );
+
+  const run = keepTypedSendErrors(runOperation);
+
+  /**
+   * Runs a billing call. Core's runner refreshes the token and resends an idempotent call once on
+   * Apigee's invalid-token fault; a POST is not resent, but its rejected token is dropped so that
+   * the next call gets a fresh one.
+   */
+  async function runBilling<Data>(plan: OperationPlan<Data>, call?: CallOptions): Promise<Data> {
+    try {
+      return await run(plan, call);
+    } catch (error) {
+      if (
+        !plan.idempotent &&
+        error instanceof AuthError &&
+        isInvalidAccessTokenFault(error.status ?? 0, error.body)
+      ) {
+        tokens.invalidate();
+      }
+      throw error;
+    }
+  }
+
+  async function listContracts(input: ListContractsInput, call?: CallOptions) {
+    const operation = 'listContracts';
+    const path = customerPath(operation, input);
+    const page = optionalCount(operation, 'page', input.page);
+    const pageSize = optionalCount(operation, 'pageSize', input.pageSize);
+    const query = {
+      ...(page === undefined ? {} : { reg_ini: page }),
+      ...(pageSize === undefined ? {} : { num_reg: pageSize }),
+    };
+    return runBilling(
+      {
+        operation,
+        idempotent: true,
+        send: ({ signal, headers }) =>
+          raw.GET('/customers/{idType}/{identification}/contracts', {
+            params: { path, query },
+            headers,
+            signal,
+          }),
+      },
+      call,
+    );
+  }
+
+  return {
+    raw,
+
+    requestAccessToken: accessTokens.request,
+
+    async getContract(input, call) {
+      const contractId = requireNumericId('getContract', 'contractId', input.contractId);
+      return runBilling(
+        {
+          operation: 'getContract',
+          idempotent: true,
+          send: ({ signal, headers }) =>
+            raw.GET('/contracts/{contractId}', {
+              params: { path: { contractId } },
+              headers,
+              signal,
+            }),
+        },
+        call,
+      );
+    },
+
+    listContracts,
+
+    iterateContracts(input, call) {
+      const pageSize =
+        optionalCount('listContracts', 'pageSize', input.pageSize) ?? DEFAULT_PAGE_SIZE;
+      return contractPages((page) => listContracts({ ...input, page, pageSize }, call), pageSize);
+    },
+
+    async listBills(input, call) {
+      const operation = 'listBills';
+      const contractId = requireNumericId(operation, 'contractId', input.contractId);
+      const quantity = optionalCount(operation, 'quantity', input.quantity);
+      return runBilling(
+        {
+          operation,
+          idempotent: true,
+          send: ({ signal, headers }) =>
+            raw.GET('/customers/contracts/{contractId}/bills', {
+              params: { path: { contractId }, query: quantity === undefined ? {} : { quantity } },
+              headers,
+              signal,
+            }),
+        },
+        call,
+      );
+    },
+
+    async listBillPayments(input, call) {
+      const operation = 'listBillPayments';
+      const path = {
+        contractId: requireNumericId(operation, 'contractId', input.contractId),
+        billNo: requireText(operation, 'billNo', input.billNo),
+      };
+      return runBilling(
+        {
+          operation,
+          idempotent: true,
+          send: ({ signal, headers }) =>
+            raw.GET('/customers/contracts/{contractId}/bills/{billNo}/payments', {
+              params: { path },
+              headers,
+              signal,
+            }),
+        },
+        call,
+      );
+    },
+
+    async getPartyCharacteristics(input, call) {
+      const operation = 'getPartyCharacteristics';
+      const path = {
+        ...customerPath(operation, input),
+        contractId: requireNumericId(operation, 'contractId', input.contractId),
+      };
+      const fields = characteristicFields(operation, input.fields);
+      return runBilling(
+        {
+          operation,
+          idempotent: true,
+          send: ({ signal, headers }) =>
+            raw.GET('/customers/{idType}/{identification}/contracts/{contractId}/characteristics', {
+              params: { path, query: { fields } },
+              // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
+              querySerializer: { allowReserved: true },
+              headers,
+              signal,
+            }),
+        },
+        call,
+      );
+    },
+
+    async checkoutPayment(input, call) {
+      const operation = 'checkoutPayment';
+      const path = customerPath(operation, input);
+      const body = requireBills(operation, input.payment);
+      return runBilling(
+        {
+          operation,
+          // Money moves and the request carries no idempotency key: never sent twice.
+          idempotent: false,
+          send: ({ signal, headers }) =>
+            raw.POST('/customers/{idType}/{identification}/payments/checkout', {
+              params: { path },
+              body,
+              headers,
+              signal,
+            }),
+          businessFailure: checkoutFailure,
+        },
+        call,
+      );
+    },
+
+    async registerPayment(input, call) {
+      const operation = 'registerPayment';
+      const path = customerPath(operation, input);
+      const body = requireBills(operation, input.payment);
+      return runBilling(
+        {
+          operation,
+          // Money is booked and the request carries no idempotency key: never sent twice.
+          idempotent: false,
+          send: ({ signal, headers }) =>
+            raw.POST('/customers/{idType}/{identification}/payments/register', {
+              params: { path },
+              body,
+              headers,
+              signal,
+            }),
+        },
+        call,
+      );
+    },
+
+    async validatePayment(input, call) {
+      const paymentId = requireText('validatePayment', 'paymentId', input.paymentId);
+      return runBilling(
+        {
+          operation: 'validatePayment',
+          idempotent: true,
+          send: ({ signal, headers }) =>
+            raw.GET('/payments/{paymentId}/validate', {
+              params: { path: { paymentId } },
+              headers,
+              signal,
+            }),
+        },
+        call,
+      );
+    },
+
+    async validatePaymentByCoupon(input, call) {
+      const operation = 'validatePaymentByCoupon';
+      const path = {
+        couponId: requireText(operation, 'couponId', input.couponId),
+        id: requireText(operation, 'id', input.id),
+      };
+      return runBilling(
+        {
+          operation,
+          idempotent: true,
+          send: ({ signal, headers }) =>
+            raw.GET('/payments/{couponId}/{id}/validate', { params: { path }, headers, signal }),
+        },
+        call,
+      );
+    },
+  };
+}

@@ -1,0 +1,33 @@
+export {
+  type AccessTokenResponse,
+  type Bill,
+  type BillPayment,
+  type BillsCollection,
+  type CheckoutPaymentRequest,
+  type CheckoutPaymentResponse,
+  type ContractsDetails,
+  type ContractsItem,
+  type CustomerInput,
+  createTigoB2bBillingClient,
+  type GetContractInput,
+  type GetPartyCharacteristicsInput,
+  type IterateContractsInput,
+  type ListBillPaymentsInput,
+  type ListBillsInput,
+  type ListContractsInput,
+  type PartyCharacteristics,
+  type PaymentInput,
+  type RegisterPaymentResponse,
+  type TigoB2bBillingClient,
+  type TigoB2bBillingClientOptions,
+  type ValidatePaymentByCouponInput,
+  type ValidatePaymentInput,
+  type ValidatePaymentResponse,
+} from './client.js';
+export {
+  billingEnvironments,
+  TIGO_B2B_BILLING_ENVIRONMENTS,
+  type TigoB2bBillingEnvironment,
+} from './environments.js';
+export type { components, operations, paths } from './generated/schema.js';
+export type { CharacteristicField, NumericId } from './input.js';

@@ -1,0 +1,82 @@
+import { ValidationError } from '@telcopay/core';
+import { PROVIDER } from './environments.js';
+import type { components } from './generated/schema.js';
+
+type CheckoutPaymentRequest = components['schemas']['CheckoutPaymentRequest'];
+
+/**
+ * A numeric identifier of the API (a contract id, a customer identification): a number, or its
+ * decimal digits as the API answers them (`contractsItem.contractId` is a string).
+ */
+export type NumericId = number | string;
+
+/** The party characteristics `fields` can select: the party role and the plus flag. */
+export type CharacteristicField = 'role' | 'plus';
+const CHARACTERISTIC_FIELDS: readonly string[] = ['role', 'plus'] satisfies CharacteristicField[];
+
+function invalid(operation: string, field: string, message: string, value: unknown): never {
+  throw new ValidationError(`${field} ${message} (got ${JSON.stringify(value)}).`, {
+    provider: PROVIDER,
+    operation,
+    field,
+    body: { [field]: value },
+  });
+}
+
+/** A non-empty string, without surrounding white space. */
+export function requireText(operation: string, field: string, value: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    invalid(operation, field, 'must be a non-empty string', value);
+  }
+  return value.trim();
+}
+
+/**
+ * The id as the number the path parameter is typed as. A string must be the plain decimal digits
+ * of a safe integer: a leading zero or a digit beyond 2^53 would be lost, naming another record.
+ */
+export function requireNumericId(operation: string, field: string, value: NumericId): number {
+  const id = typeof value === 'string' && /^[1-9]\d*$/.test(value) ? Number(value) : value;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+    invalid(operation, field, 'must be a positive whole number or its decimal digits', value);
+  }
+  return id;
+}
+
+/** An optional count (page, page size, number of bills): a positive whole number when given. */
+export function optionalCount(
+  operation: string,
+  field: string,
+  value: number | undefined,
+): number | undefined {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value <= 0)) {
+    invalid(operation, field, 'must be a positive whole number', value);
+  }
+  return value;
+}
+
+/** `['role', 'plus']` → `'role,plus'`: at least one field, each `role` or `plus`, no repeats. */
+export function characteristicFields(
+  operation: string,
+  fields: readonly CharacteristicField[],
+): string {
+  if (
+    !Array.isArray(fields) ||
+    fields.length === 0 ||
+    !fields.every((field) => CHARACTERISTIC_FIELDS.includes(field))
+  ) {
+    invalid(operation, 'fields', 'must list at least one of role, plus', fields);
+  }
+  return [...new Set(fields)].join(',');
+}
+
+/** Checkout and register pay "one or many bills": a payment without a bill is a mistake. */
+export function requireBills(
+  operation: string,
+  payment: CheckoutPaymentRequest,
+): CheckoutPaymentRequest {
+  if (!Array.isArray(payment?.billsCollection) || payment.billsCollection.length === 0) {
+    invalid(operation, 'billsCollection', 'must list at least one bill', payment?.billsCollection);
+  }
+  return payment;
+}
