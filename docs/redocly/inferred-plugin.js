@@ -10,7 +10,8 @@ function flagDescription(node) {
 
 function badge(operation) {
   const badges = operation['x-badges'] ?? [];
-  if (!badges.some((existing) => existing.name === BADGE.name)) operation['x-badges'] = [...badges, BADGE];
+  if (!badges.some((existing) => existing.name === BADGE.name))
+    operation['x-badges'] = [...badges, BADGE];
 }
 
 function inferredBadges() {
@@ -18,7 +19,16 @@ function inferredBadges() {
     PathItem: {
       leave(pathItem) {
         if (pathItem['x-inferred'] !== true) return;
-        for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']) {
+        for (const method of [
+          'get',
+          'put',
+          'post',
+          'delete',
+          'patch',
+          'head',
+          'options',
+          'trace',
+        ]) {
           if (pathItem[method]) badge(pathItem[method]);
         }
       },

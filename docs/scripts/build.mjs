@@ -20,11 +20,16 @@ const CDN_SCRIPT = /https:\/\/cdn\.redocly\.com\/redoc\/v([\d.]+)\/bundles\/redo
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 const { apis } = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
-const shippedVersion = /Version: ([\d.]+)/.exec(readFileSync(redocScript, 'utf8').slice(0, 300))?.[1];
+const shippedVersion = /Version: ([\d.]+)/.exec(
+  readFileSync(redocScript, 'utf8').slice(0, 300),
+)?.[1];
 
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'guides'), { recursive: true });
-writeFileSync(join(site, 'redoc.standalone.js'), withLocalAssets(readFileSync(redocScript, 'utf8')));
+writeFileSync(
+  join(site, 'redoc.standalone.js'),
+  withLocalAssets(readFileSync(redocScript, 'utf8')),
+);
 writeFileSync(join(site, 'site.css'), STYLE);
 copyFileSync(join(docs, 'assets/favicon.svg'), join(site, 'favicon.svg'));
 copyFileSync(join(docs, 'assets/redocly-attribution.svg'), join(site, 'redocly-attribution.svg'));
@@ -70,7 +75,8 @@ function buildReference(name) {
  */
 function withLocalAssets(script) {
   const logo = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
-  if (!logo.test(script)) throw new Error('Redoc no longer loads its logo from cdn.redoc.ly: review withLocalAssets');
+  if (!logo.test(script))
+    throw new Error('Redoc no longer loads its logo from cdn.redoc.ly: review withLocalAssets');
   return script.replace(logo, '../redocly-attribution.svg');
 }
 
@@ -80,7 +86,9 @@ function useShippedRedoc(html, name) {
   if (versions.size === 0) throw new Error(`${name}: no Redoc script reference found to replace`);
   for (const version of versions) {
     if (version !== shippedVersion) {
-      throw new Error(`${name}: the page expects Redoc ${version}, @redocly/cli ships ${shippedVersion}`);
+      throw new Error(
+        `${name}: the page expects Redoc ${version}, @redocly/cli ships ${shippedVersion}`,
+      );
     }
   }
   return html
@@ -110,7 +118,8 @@ function summarise(name, spec) {
 
 function describeScheme(scheme) {
   if (scheme.type === 'oauth2') return `OAuth2 ${Object.keys(scheme.flows ?? {}).join('/')}`;
-  if (scheme.type === 'http') return `HTTP ${scheme.scheme}${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
+  if (scheme.type === 'http')
+    return `HTTP ${scheme.scheme}${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
   if (scheme.type === 'apiKey') return `API key in ${scheme.in}`;
   return scheme.type;
 }

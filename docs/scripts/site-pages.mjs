@@ -21,8 +21,11 @@ pre code { background: none; padding: 0; color: inherit; }
 .guides li { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
 `;
 
-function escape(text) {
-  return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+function escapeHtml(text) {
+  return String(text).replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
+  );
 }
 
 /** A complete page; `depth` is how many folders below the site root it lives. */
@@ -33,7 +36,7 @@ export function page({ title, body, depth }) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · telcopay</title>
+<title>${escapeHtml(title)} · telcopay</title>
 <link rel="icon" href="${up}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${up}site.css">
 </head>
@@ -56,19 +59,19 @@ export function indexPage({ apis, guides }) {
   const rows = apis
     .map(
       (api) => `<tr data-api="${api.name}">
-  <td><a href="${api.name}/index.html">${escape(api.title)}</a></td>
-  <td>${escape(api.provider)}</td>
-  <td>${escape(api.country)}</td>
-  <td>${escape(api.auth)}</td>
-  <td>${escape(api.version)}</td>
+  <td><a href="${api.name}/index.html">${escapeHtml(api.title)}</a></td>
+  <td>${escapeHtml(api.provider)}</td>
+  <td>${escapeHtml(api.country)}</td>
+  <td>${escapeHtml(api.auth)}</td>
+  <td>${escapeHtml(api.version)}</td>
   <td>${api.operations}</td>
-  <td><code>${escape(api.mockUrl)}</code></td>
-  <td><code>${escape(api.packageName)}</code></td>
+  <td><code>${escapeHtml(api.mockUrl)}</code></td>
+  <td><code>${escapeHtml(api.packageName)}</code></td>
 </tr>`,
     )
     .join('\n');
   const guideItems = guides
-    .map((guide) => `<li><a href="guides/${guide.slug}.html">${escape(guide.title)}</a></li>`)
+    .map((guide) => `<li><a href="guides/${guide.slug}.html">${escapeHtml(guide.title)}</a></li>`)
     .join('\n');
   return page({
     title: 'API reference',

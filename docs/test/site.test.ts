@@ -17,18 +17,33 @@ interface Operation {
 }
 
 const apis = Object.entries(
-  parse(readFileSync(new URL('redocly.yaml', root), 'utf8')).apis as Record<string, { root: string }>,
+  parse(readFileSync(new URL('redocly.yaml', root), 'utf8')).apis as Record<
+    string,
+    { root: string }
+  >,
 ).map(([name, api]) => {
   const spec = parse(readFileSync(new URL(api.root, root), 'utf8'));
-  const operations: Operation[] = Object.values(spec.paths as Record<string, Record<string, unknown>>)
+  const operations: Operation[] = Object.values(
+    spec.paths as Record<string, Record<string, unknown>>,
+  )
     .flatMap((item) => METHODS.map((method) => item[method]).filter(Boolean))
     .map((operation) => {
-      const { operationId, summary, tags } = operation as { operationId: string; summary: string; tags?: string[] };
+      const { operationId, summary, tags } = operation as {
+        operationId: string;
+        summary: string;
+        tags?: string[];
+      };
       return { operationId, summary, tag: tags?.[0] };
     });
   return { name, title: spec.info.title as string, operations };
 });
-const guides = ['getting-started', 'authentication', 'testing-with-mocks', 'errors-and-retries', 'inferred'];
+const guides = [
+  'getting-started',
+  'authentication',
+  'testing-with-mocks',
+  'errors-and-retries',
+  'inferred',
+];
 
 let browser: Browser;
 let site: { url: string; close(): Promise<void> };
@@ -63,10 +78,15 @@ async function waitForRedoc(page: Page) {
   );
 }
 
-/** Opens a tag's group in the menu (one group is open at a time) and returns the menu. */
-async function openGroup(page: Page, tag: string | undefined) {
+/**
+ * Opens the menu group of a tag (one group is open at a time, and the first may start open), so
+ * that `summary` shows, and returns the menu.
+ */
+async function openGroup(page: Page, tag: string | undefined, summary: string) {
   const menu = page.locator('.menu-content');
-  if (tag) await menu.getByText(tag, { exact: true }).first().click();
+  const item = menu.getByText(summary, { exact: true }).first();
+  if (tag && !(await item.isVisible())) await menu.getByText(tag, { exact: true }).first().click();
+  await item.waitFor({ state: 'visible', timeout: 5_000 });
   return menu;
 }
 
@@ -98,8 +118,9 @@ describe('the docs site', () => {
       const { page, problems, requests } = await open(`/${api.name}/index.html`);
       await waitForRedoc(page);
       for (const tag of new Set(api.operations.map((operation) => operation.tag))) {
-        const menu = await openGroup(page, tag);
-        for (const operation of api.operations.filter((candidate) => candidate.tag === tag)) {
+        const inGroup = api.operations.filter((candidate) => candidate.tag === tag);
+        const menu = await openGroup(page, tag, inGroup[0]?.summary ?? '');
+        for (const operation of inGroup) {
           await expect(
             menu.getByText(operation.summary, { exact: true }).first().isVisible(),
             `${operation.operationId}: "${operation.summary}"`,
@@ -119,11 +140,15 @@ describe('the docs site', () => {
       await waitForRedoc(page);
       const [operation] = api.operations;
       if (!operation) throw new Error(`${api.name} has no operation`);
-      const menu = await openGroup(page, operation.tag);
+      const menu = await openGroup(page, operation.tag, operation.summary);
       await menu.getByText(operation.summary, { exact: true }).first().click();
       await page.waitForURL((url) => url.hash.endsWith(`/${operation.operationId.toLowerCase()}`));
       await expect(
-        page.locator('#api-content').getByRole('heading', { name: operation.summary }).first().isVisible(),
+        page
+          .locator('#api-content')
+          .getByRole('heading', { name: operation.summary })
+          .first()
+          .isVisible(),
       ).resolves.toBe(true);
       await page.close();
       expect(problems).toEqual([]);

@@ -15,10 +15,21 @@ const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
 
 mkdirSync(out, { recursive: true });
 for (const [name, api] of Object.entries(apis)) {
-  execFileSync(process.execPath, [redocly, 'bundle', name, '--skip-decorator=telcopay/inferred-badges', '-o', resolve(out, `${name}.yaml`)], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  execFileSync(
+    process.execPath,
+    [
+      redocly,
+      'bundle',
+      name,
+      '--skip-decorator=telcopay/inferred-badges',
+      '-o',
+      resolve(out, `${name}.yaml`),
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
   console.log(`bundled ${api.root} → mocks/specs/${name}.yaml`);
 }

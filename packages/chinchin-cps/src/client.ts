@@ -109,7 +109,15 @@ export function createChinchinCpsClient(options: ChinchinCpsClientOptions): Chin
       return run(
         {
           operation,
+          // Money moves and the API takes no idempotency key: never sent twice.
           idempotent: false,
+          moneyMoving: true,
+          requestIds: body,
+          reconcile: {
+            operation: 'getServiceBalance',
+            advice:
+              "Check the service's balance (getServiceBalance, where the service supports it) or ask Chinchin for the operation before paying again.",
+          },
           send: ({ signal, headers }) =>
             raw.POST('/cps/v2/operation/use/pay', { body, headers, signal }),
         },

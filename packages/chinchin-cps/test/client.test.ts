@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import {
   ApiError,
   AuthError,
@@ -242,7 +244,7 @@ describe('against a real local server', () => {
       cps.listBasicServices({}, failWith(401)),
     ]);
     const offline = createClient({
-      baseUrl: 'http://127.0.0.1:1',
+      baseUrl: await closedPortUrl(),
       logger: (entry) => logs.push(entry),
     });
     const unreachable = await offline.cps.payService(pay).catch((caught: unknown) => caught);
@@ -274,3 +276,12 @@ describe('against a real local server', () => {
     for (const secret of [API_SECRET, ...signatures]) expect(surfaces).not.toContain(secret);
   });
 });
+
+/** The URL of a port on 127.0.0.1 that refuses connections (it was free a moment ago). */
+async function closedPortUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}

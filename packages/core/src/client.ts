@@ -7,14 +7,19 @@ import {
   type ExpiredTokenHandling,
   type RunOperation,
 } from './operation.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryPolicy } from './retry.js';
 import { SecretRegistry } from './secrets.js';
 
 /** The options every telcopay client takes besides its credentials. */
 export interface ClientOptions<Environment extends string> extends EndpointOptions<Environment> {
   /** A fetch to send requests with (a test double, a proxy agent…); defaults to the global one. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Per-request timeout in milliseconds, for every call of this client. Default 30 000. */
+  /** Per-attempt timeout in milliseconds, for every call of this client. Default 30 000. */
   timeoutMs?: number | undefined;
+  /** Retries of a retry-safe call after its first attempt. Default 2; 0 turns retries off. */
+  maxRetries?: number | undefined;
+  /** The rest of the retry policy (backoff, budget); `maxRetries` above wins. */
+  retry?: Partial<RetryPolicy> | undefined;
   /** Extra headers sent on every request. */
   headers?: Record<string, string> | undefined;
   /** A hook that receives structured, redacted log entries. */
@@ -66,11 +71,18 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
     ...(options.headers ? { headers: options.headers } : {}),
   });
   raw.use(auth.middleware, loggingMiddleware(provider, logger));
+  const retry: RetryPolicy = {
+    ...DEFAULT_RETRY_POLICY,
+    ...options.retry,
+    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+  };
   const run = createOperationRunner({
     provider,
     secrets,
     logger,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retry,
+    budget: new RetryBudget(retry.budget),
     expiredToken: auth.expiredToken,
   });
   return { provider, raw, run, secrets, logger };

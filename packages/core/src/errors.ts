@@ -72,12 +72,18 @@ export class ValidationError extends TelcopayError {
 export class ApiError extends TelcopayError {
   /** `client` for 4xx, `server` for 5xx (and anything else unexpected). */
   readonly statusClass: 'client' | 'server';
-  constructor(message: string, details: ErrorDetails & { status: number }) {
+  /** How long the provider asked to wait (`Retry-After`), when it did. */
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    message: string,
+    details: ErrorDetails & { status: number; retryAfterMs?: number | undefined },
+  ) {
     super(message, { retryable: isRetryableStatus(details.status), ...details });
     this.statusClass = details.status >= 400 && details.status < 500 ? 'client' : 'server';
+    this.retryAfterMs = details.retryAfterMs;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), statusClass: this.statusClass };
+    return { ...super.toJSON(), statusClass: this.statusClass, retryAfterMs: this.retryAfterMs };
   }
 }
 
@@ -109,6 +115,37 @@ export class TimeoutError extends TelcopayError {
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/** How to learn what happened to a call whose answer was lost. */
+export interface Reconciliation {
+  /** The client method that tells the truth, where the provider has one (e.g. `getRechargeBalance`). */
+  operation?: string | undefined;
+  /** What to do, in words. */
+  advice: string;
+}
+
+/**
+ * A money-moving call without an idempotency key whose request may have reached the provider,
+ * but whose answer was lost (timeout or reset after sending, an unreadable or 5xx answer). It is
+ * never retried: sending it again could move the money twice. Reconcile first, with `requestIds`
+ * and `reconciliation`.
+ */
+export class OutcomeUnknownError extends TelcopayError {
+  /** The request's own references (the caller's ids, the destination, the amount). */
+  readonly requestIds: Record<string, unknown>;
+  readonly reconciliation: Reconciliation;
+  constructor(
+    message: string,
+    details: ErrorDetails & { requestIds: Record<string, unknown>; reconciliation: Reconciliation },
+  ) {
+    super(message, { ...details, retryable: false });
+    this.requestIds = details.requestIds;
+    this.reconciliation = details.reconciliation;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), requestIds: this.requestIds, reconciliation: this.reconciliation };
   }
 }
 

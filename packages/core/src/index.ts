@@ -20,6 +20,8 @@ export {
   ConnectionError,
   type ErrorDetails,
   isRetryableStatus,
+  OutcomeUnknownError,
+  type Reconciliation,
   TelcopayError,
   TimeoutError,
   ValidationError,
@@ -33,6 +35,12 @@ export {
   type RunOperation,
   type SendResult,
 } from './operation.js';
+export {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  retryAfterMs,
+} from './retry.js';
 export { isSensitiveKey, REDACTED, SecretRegistry } from './secrets.js';
 export {
   createTokenCache,

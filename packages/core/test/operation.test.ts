@@ -7,6 +7,7 @@ import {
   ConnectionError,
   createProviderRuntime,
   type LogEntry,
+  OutcomeUnknownError,
   TimeoutError,
   ValidationError,
 } from '../src/index.js';
@@ -32,11 +33,20 @@ interface paths {
 const TOKEN = 'bearer-token-7d1f';
 let server: Awaited<ReturnType<typeof localServer>>;
 const seen: string[] = [];
+const played = new Map<string, number>();
 
 beforeAll(async () => {
   // Each request's scenario is named in the `x-scenario` header.
   server = await localServer((request, response) => {
-    const scenario = String(request.headers['x-scenario']);
+    let scenario = String(request.headers['x-scenario']);
+    // `steps:<id>:a,b,c` plays a, then b, then c on successive requests of the same id.
+    const steps = /^steps:([^:]+):(.*)$/.exec(scenario);
+    if (steps) {
+      const [, id = '', list = ''] = steps;
+      const index = played.get(id) ?? 0;
+      played.set(id, index + 1);
+      scenario = list.split(',')[Math.min(index, list.split(',').length - 1)] ?? 'ok';
+    }
     seen.push(`${scenario} ${request.headers.authorization}`);
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -49,6 +59,14 @@ beforeAll(async () => {
         return json(200, { ok: false, failure: `quota exceeded for ${TOKEN}` });
       case 'server-error':
         return json(503, { message: 'maintenance' });
+      case 'bad-gateway':
+        return json(502, { message: 'upstream failed' });
+      case 'rate-limited':
+        return json(429, { message: 'slow down' }, { 'retry-after': '1' });
+      case 'rate-limited-long':
+        return json(429, { message: 'slow down' }, { 'retry-after': '3600' });
+      case 'reset':
+        return request.socket.destroy();
       case 'unauthorized':
         return json(401, { message: `token ${TOKEN} is not valid` });
       case 'expired':
@@ -65,7 +83,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function runtime(options: { baseUrl?: string; timeoutMs?: number; expired?: () => void } = {}) {
+interface RuntimeOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  budget?: number;
+  expired?: () => void;
+}
+
+function runtime(options: RuntimeOptions = {}) {
   const logs: LogEntry[] = [];
   const { raw, run } = createProviderRuntime<paths, 'mock'>(
     { provider: 'example', environments: { mock: server.url } },
@@ -73,6 +99,11 @@ function runtime(options: { baseUrl?: string; timeoutMs?: number; expired?: () =
       environment: 'mock',
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries ?? 0,
+      retry: {
+        baseDelayMs: 10,
+        ...(options.budget === undefined ? {} : { budget: options.budget }),
+      },
       logger: (entry) => logs.push(entry),
     },
     bearerAuth(TOKEN, {
@@ -84,11 +115,15 @@ function runtime(options: { baseUrl?: string; timeoutMs?: number; expired?: () =
     scenario: string,
     idempotent = true,
     call: { signal?: AbortSignal; timeoutMs?: number } = {},
+    moneyMoving = false,
   ) =>
     run(
       {
         operation: 'getThing',
         idempotent,
+        moneyMoving,
+        requestIds: { reference: 'ref-9' },
+        reconcile: { operation: 'getBalance', advice: 'Compare the balance.' },
         correlationId: 'corr-1',
         send: ({ signal, headers }) =>
           raw.GET('/thing', { headers: { ...headers, 'x-scenario': scenario }, signal }),
@@ -142,16 +177,17 @@ describe('running an operation', () => {
     expect(logs.map((entry) => entry.event)).toEqual(['request', 'response', 'error']);
   });
 
-  it('refreshes an expired token once for an idempotent call, never for others', async () => {
+  it('drops an expired token on any call, and sends only an idempotent one again', async () => {
     let invalidated = 0;
     const { get } = runtime({ expired: () => (invalidated += 1) });
     const before = seen.length;
     await expect(get('expired', true)).rejects.toBeInstanceOf(AuthError);
     expect(seen.length - before).toBe(2);
-    expect(invalidated).toBe(1);
+    // Both the first token and the fresh one were refused: both are dropped.
+    expect(invalidated).toBe(2);
     await expect(get('expired', false)).rejects.toBeInstanceOf(AuthError);
     expect(seen.length - before).toBe(3);
-    expect(invalidated).toBe(1);
+    expect(invalidated).toBe(3);
   });
 
   it('reports an unreadable 2xx body as a ConnectionError', async () => {
@@ -190,6 +226,106 @@ describe('running an operation', () => {
     const error = await get('ok').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain('ECONNREFUSED');
+  });
+});
+
+describe('retrying', () => {
+  const attempts = (logs: LogEntry[]) => logs.filter((entry) => entry.event === 'request').length;
+
+  it('sends an idempotent call again after 5xx and resets, then resolves', async () => {
+    const { get, logs } = runtime({ maxRetries: 2 });
+    await expect(get('steps:a:server-error,reset,ok')).resolves.toEqual({ ok: true });
+    expect(attempts(logs)).toBe(3);
+    expect(
+      logs.filter((entry) => entry.event === 'retry').map((entry) => entry.fields?.reason),
+    ).toEqual(['ApiError', 'ConnectionError']);
+  });
+
+  it('stops after maxRetries with the last error', async () => {
+    const { get, logs } = runtime({ maxRetries: 2 });
+    await expect(get('server-error')).rejects.toMatchObject({ status: 503, retryable: true });
+    expect(attempts(logs)).toBe(3);
+  });
+
+  it('waits as long as Retry-After asks', async () => {
+    const { get } = runtime({ maxRetries: 1 });
+    const started = performance.now();
+    await expect(get('steps:b:rate-limited,ok')).resolves.toEqual({ ok: true });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+  });
+
+  it('does not wait longer than maxDelayMs: the error carries Retry-After instead', async () => {
+    const { get, logs } = runtime({ maxRetries: 2 });
+    await expect(get('rate-limited-long')).rejects.toMatchObject({
+      status: 429,
+      retryAfterMs: 3_600_000,
+    });
+    expect(attempts(logs)).toBe(1);
+  });
+
+  it('spends a client-wide budget', async () => {
+    const { get, logs } = runtime({ maxRetries: 2, budget: 1 });
+    await expect(get('server-error')).rejects.toBeInstanceOf(ApiError);
+    expect(attempts(logs)).toBe(2);
+    expect(logs.some((entry) => entry.event === 'retry-budget')).toBe(true);
+  });
+
+  it('stops waiting when the caller aborts during the backoff', async () => {
+    const { get } = runtime({ maxRetries: 2, timeoutMs: 1_000 });
+    const controller = new AbortController();
+    const pending = get('server-error', true, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('caller gave up')), 5);
+    await expect(pending).rejects.toThrow('caller gave up');
+  });
+});
+
+describe('a money-moving call without an idempotency key', () => {
+  const moneyMoving = (scenario: string, options: RuntimeOptions = {}) => {
+    const { get, logs } = runtime({ maxRetries: 2, ...options });
+    return { result: get(scenario, false, {}, true).catch((error: unknown) => error), logs };
+  };
+
+  it.each([
+    ['bad-gateway', 'it answered HTTP 502: upstream failed'],
+    ['reset', 'the connection failed before an answer arrived'],
+    ['not-json', 'its answer is not valid JSON'],
+  ])('turns %s into an OutcomeUnknownError, sent once', async (scenario, why) => {
+    const { result, logs } = moneyMoving(scenario);
+    const error = await result;
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as Error).message).toContain(why);
+    expect((error as Error).message).toContain('Compare the balance.');
+    expect(error).toMatchObject({
+      retryable: false,
+      correlationId: 'corr-1',
+      requestIds: { reference: 'ref-9' },
+      reconciliation: { operation: 'getBalance', advice: 'Compare the balance.' },
+    });
+    expect(logs.filter((entry) => entry.event === 'request')).toHaveLength(1);
+  });
+
+  it('turns a timeout after sending into an OutcomeUnknownError', async () => {
+    const { result } = moneyMoving('hang', { timeoutMs: 50 });
+    await expect(result).resolves.toBeInstanceOf(OutcomeUnknownError);
+  });
+
+  it('keeps a 503 as an ApiError that is not retried', async () => {
+    const { result, logs } = moneyMoving('server-error');
+    const error = await result;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ retryable: false });
+    expect(logs.filter((entry) => entry.event === 'request')).toHaveLength(1);
+  });
+
+  it('is sent again when the connection was refused: nothing reached the provider', async () => {
+    const closed = await localServer(() => {});
+    await closed.close();
+    const { result, logs } = moneyMoving('ok', { baseUrl: closed.url });
+    const error = await result;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ retryable: true });
+    expect(logs.filter((entry) => entry.event === 'retry')).toHaveLength(2);
   });
 });
 

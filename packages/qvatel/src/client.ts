@@ -75,7 +75,15 @@ export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
       const sent = await run(
         {
           operation: 'sendRecharge',
+          // Money moves and QvaTel takes no idempotency key: never sent twice.
           idempotent: false,
+          moneyMoving: true,
+          requestIds: body,
+          reconcile: {
+            operation: 'getRechargeBalance',
+            advice:
+              'The recharge id was lost with the answer, so getRechargeStatus cannot be asked: compare getRechargeBalance with the balance before the call (or ask QvaTel) before recharging again.',
+          },
           send: ({ signal, headers }) =>
             raw.POST('/recharge/send', {
               // api_token is added to the form by the auth middleware (auth.ts).

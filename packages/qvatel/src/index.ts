@@ -1,15 +1,7 @@
-export {
-  ApiError,
-  AuthError,
-  BusinessError,
-  type CallOptions,
-  ConnectionError,
-  type LogEntry,
-  type Logger,
-  TelcopayError,
-  TimeoutError,
-  ValidationError,
-} from '@telcopay/core';
+// The error classes every method may throw, so callers need no second import.
+
+export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
+export * from '@telcopay/core/errors';
 export {
   createQvatelClient,
   QVATEL_ENVIRONMENTS,

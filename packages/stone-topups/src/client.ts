@@ -32,7 +32,6 @@ import {
   type TopupInput,
   topupBody,
 } from './topup-input.js';
-import { keepTypedSendErrors } from './typed-send-errors.js';
 
 type Schemas = components['schemas'];
 export type ProviderList = Schemas['ProviderList'];
@@ -114,8 +113,7 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
       secrets: [typeof privateKey === 'string' ? privateKey : undefined],
     }),
   );
-  const { raw, secrets, logger } = runtime;
-  const run = keepTypedSendErrors(runtime.run);
+  const { raw, run, secrets, logger } = runtime;
   // The calls that carry no bearer token: the token request itself and the public key set.
   const publicClient = createClient<paths>({
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
@@ -146,6 +144,7 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
         operation: 'confirm',
         // The idempotency key makes a resend the same top-up, not a second charge.
         idempotent: true,
+        moneyMoving: true,
         idempotencyKey,
         send: ({ signal, headers }) =>
           raw.POST('/api/v1/topups/tv', {

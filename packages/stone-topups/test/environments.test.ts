@@ -17,7 +17,10 @@ beforeAll(async () => {
   );
 });
 
-/** Where a client sends its token request and a public call, with no network: every answer is a 503. */
+/**
+ * Where a client sends its token request and a public call, with no network: every answer is a
+ * 503 (not retried here, so each call makes one request).
+ */
 async function destinations(options: Partial<StoneTopupsClientOptions>) {
   const recorder = recordingFetch(async () =>
     Response.json({ type: 'srn:error:down' }, { status: 503 }),
@@ -26,6 +29,7 @@ async function destinations(options: Partial<StoneTopupsClientOptions>) {
     clientId: 'c',
     privateKey,
     fetch: recorder.fetch,
+    maxRetries: 0,
     ...options,
   });
   await stone.requestAccessToken().catch(() => undefined);

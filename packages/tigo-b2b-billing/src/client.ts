@@ -28,7 +28,6 @@ import {
   requireNumericId,
   requireText,
 } from './input.js';
-import { keepTypedSendErrors } from './typed-send-errors.js';
 
 type Schemas = components['schemas'];
 
@@ -169,6 +168,17 @@ function checkoutFailure(body: CheckoutPaymentResponse): string | undefined {
 }
 
 /** The `{idType}/{identification}` path parameters of a customer's operations. */
+/** What identifies a payment request when its outcome must be reconciled: customer and bills. */
+function paymentReferences(input: PaymentInput) {
+  return {
+    idType: input.idType,
+    identification: input.identification,
+    bills: (input.payment.billsCollection ?? []).map(
+      (bill) => bill.billNo ?? bill.referencePayment,
+    ),
+  };
+}
+
 function customerPath(operation: string, input: CustomerInput) {
   return {
     idType: requireText(operation, 'idType', input.idType),
@@ -201,7 +211,7 @@ export function createTigoB2bBillingClient(
     options.clientSecret,
   );
   const tokens = accessTokens.cache;
-  const { raw, run: runOperation } = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
+  const { raw, run } = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
     { provider: PROVIDER, environments },
     options,
     bearerAuth(tokens.get, {
@@ -210,28 +220,6 @@ export function createTigoB2bBillingClient(
       invalidate: tokens.invalidate,
     }),
   );
-
-  const run = keepTypedSendErrors(runOperation);
-
-  /**
-   * Runs a billing call. Core's runner refreshes the token and resends an idempotent call once on
-   * Apigee's invalid-token fault; a POST is not resent, but its rejected token is dropped so that
-   * the next call gets a fresh one.
-   */
-  async function runBilling<Data>(plan: OperationPlan<Data>, call?: CallOptions): Promise<Data> {
-    try {
-      return await run(plan, call);
-    } catch (error) {
-      if (
-        !plan.idempotent &&
-        error instanceof AuthError &&
-        isInvalidAccessTokenFault(error.status ?? 0, error.body)
-      ) {
-        tokens.invalidate();
-      }
-      throw error;
-    }
-  }
 
   async function listContracts(input: ListContractsInput, call?: CallOptions) {
     const operation = 'listContracts';
@@ -242,7 +230,7 @@ export function createTigoB2bBillingClient(
       ...(page === undefined ? {} : { reg_ini: page }),
       ...(pageSize === undefined ? {} : { num_reg: pageSize }),
     };
-    return runBilling(
+    return run(
       {
         operation,
         idempotent: true,
@@ -264,7 +252,7 @@ export function createTigoB2bBillingClient(
 
     async getContract(input, call) {
       const contractId = requireNumericId('getContract', 'contractId', input.contractId);
-      return runBilling(
+      return run(
         {
           operation: 'getContract',
           idempotent: true,
@@ -291,7 +279,7 @@ export function createTigoB2bBillingClient(
       const operation = 'listBills';
       const contractId = requireNumericId(operation, 'contractId', input.contractId);
       const quantity = optionalCount(operation, 'quantity', input.quantity);
-      return runBilling(
+      return run(
         {
           operation,
           idempotent: true,
@@ -312,7 +300,7 @@ export function createTigoB2bBillingClient(
         contractId: requireNumericId(operation, 'contractId', input.contractId),
         billNo: requireText(operation, 'billNo', input.billNo),
       };
-      return runBilling(
+      return run(
         {
           operation,
           idempotent: true,
@@ -334,7 +322,7 @@ export function createTigoB2bBillingClient(
         contractId: requireNumericId(operation, 'contractId', input.contractId),
       };
       const fields = characteristicFields(operation, input.fields);
-      return runBilling(
+      return run(
         {
           operation,
           idempotent: true,
@@ -355,11 +343,18 @@ export function createTigoB2bBillingClient(
       const operation = 'checkoutPayment';
       const path = customerPath(operation, input);
       const body = requireBills(operation, input.payment);
-      return runBilling(
+      return run(
         {
           operation,
           // Money moves and the request carries no idempotency key: never sent twice.
           idempotent: false,
+          moneyMoving: true,
+          requestIds: paymentReferences(input),
+          reconcile: {
+            operation: 'validatePayment',
+            advice:
+              'Look the bills up (listBills / listBillPayments) or validate the payment by its signature before paying again.',
+          },
           send: ({ signal, headers }) =>
             raw.POST('/customers/{idType}/{identification}/payments/checkout', {
               params: { path },
@@ -377,11 +372,17 @@ export function createTigoB2bBillingClient(
       const operation = 'registerPayment';
       const path = customerPath(operation, input);
       const body = requireBills(operation, input.payment);
-      return runBilling(
+      return run(
         {
           operation,
           // Money is booked and the request carries no idempotency key: never sent twice.
           idempotent: false,
+          moneyMoving: true,
+          requestIds: paymentReferences(input),
+          reconcile: {
+            operation: 'listBillPayments',
+            advice: 'Check each bill with listBillPayments before registering the payments again.',
+          },
           send: ({ signal, headers }) =>
             raw.POST('/customers/{idType}/{identification}/payments/register', {
               params: { path },
@@ -396,7 +397,7 @@ export function createTigoB2bBillingClient(
 
     async validatePayment(input, call) {
       const paymentId = requireText('validatePayment', 'paymentId', input.paymentId);
-      return runBilling(
+      return run(
         {
           operation: 'validatePayment',
           idempotent: true,
@@ -417,7 +418,7 @@ export function createTigoB2bBillingClient(
         couponId: requireText(operation, 'couponId', input.couponId),
         id: requireText(operation, 'id', input.id),
       };
-      return runBilling(
+      return run(
         {
           operation,
           idempotent: true,

@@ -1,3 +1,6 @@
+export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
+// The error classes every method may throw, so callers need no second import.
+export * from '@telcopay/core/errors';
 export {
   type AccessTokenResponse,
   type Bill,

@@ -1,4 +1,4 @@
-import { ApiError, ValidationError } from '@telcopay/core';
+import { ApiError, OutcomeUnknownError, ValidationError } from '@telcopay/core';
 import { type RunningMocks, startMocks } from '@telcopay/mocks';
 import { recordingFetch, specOperations } from '@telcopay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,32 +120,36 @@ describe("the spec's default (unhandled) response", () => {
   it.each([
     [
       'getContract',
-      true,
+      ApiError,
       (tigo: TigoB2bBillingClient, call: { headers: Record<string, string> }) =>
         tigo.getContract({ contractId: 8001234567 }, call),
     ],
     [
       'checkoutPayment',
-      false,
+      OutcomeUnknownError,
       (tigo: TigoB2bBillingClient, call: { headers: Record<string, string> }) =>
         tigo.checkoutPayment({ ...CUSTOMER, payment: PAYMENT }, call),
     ],
   ])(
-    'is an ApiError of %s with its body, retryable only for a read',
-    async (operation, retryable, call) => {
+    'is an error of %s with its body: a read is retried, a payment is reported as unknown',
+    async (operation, ErrorClass, call) => {
       const { tigo, requests } = mockClient();
       const error = await call(tigo, { headers: { Prefer: 'code=500' } }).catch(
         (caught: unknown) => caught,
       );
-      expect(error).toBeInstanceOf(ApiError);
+      const isRead = ErrorClass === ApiError;
+      expect(error).toBeInstanceOf(ErrorClass);
       expect(defaultBody(operation)).toBeDefined();
       expect(error).toMatchObject({
         operation,
         status: 500,
-        retryable,
+        retryable: isRead,
         body: defaultBody(operation),
       });
-      expect(requests.filter((request) => !request.url.includes('/oauth/'))).toHaveLength(1);
+      // The read is sent again twice (the default policy); the payment exactly once.
+      expect(requests.filter((request) => !request.url.includes('/oauth/'))).toHaveLength(
+        isRead ? 3 : 1,
+      );
     },
   );
 });
