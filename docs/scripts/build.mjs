@@ -106,9 +106,9 @@ function summarise(name, spec) {
   return {
     name,
     title: spec.info.title,
-    provider: spec.info.contact?.name ?? '',
+    provider: spec.info['x-provider']?.name ?? spec.info.contact?.name ?? '',
     country: spec.info['x-provider']?.country ?? '',
-    auth: [...new Set(schemes)].join(', '),
+    auth: spec.info['x-provider']?.auth ?? [...new Set(schemes)].join(', '),
     version: spec.info.version,
     operations,
     mockUrl: `http://127.0.0.1:${MOCK_PORTS[name]}`,
