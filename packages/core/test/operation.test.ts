@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localServer } from '../../testing/src/local-server.js';
 import {
   ApiError,
   AuthError,
@@ -11,7 +12,6 @@ import {
   TimeoutError,
   ValidationError,
 } from '../src/index.js';
-import { localServer } from './local-server.js';
 
 /** A one-operation API, typed the way openapi-typescript writes it. */
 interface paths {

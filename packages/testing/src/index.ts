@@ -1,3 +1,4 @@
 export { type ContractSuite, describeContract, type OperationCall } from './contract.js';
+export { type Handler, localServer } from './local-server.js';
 export { recordingFetch } from './recording-fetch.js';
 export { type Scenario, type SpecOperation, specOperations } from './spec.js';
