@@ -28,6 +28,17 @@ export {
 } from './errors.js';
 export { consoleLogger, type LogEntry, type Logger, type LogLevel } from './logger.js';
 export {
+  CURRENCY_EXPONENTS,
+  type Currency,
+  formatMinor,
+  fromMinor,
+  isCurrency,
+  type Money,
+  type MoneyContext,
+  money,
+  toMinor,
+} from './money.js';
+export {
   type CallOptions,
   DEFAULT_TIMEOUT_MS,
   type ExpiredTokenHandling,

@@ -1,0 +1,82 @@
+import type { ApiName, CallOptions, Currency, Money } from '@telcopay/core';
+import type { TelcopayEnvironment } from './environment.js';
+
+/** A provider by its package and spec name, as every error's `provider` names it. */
+export type ProviderName = ApiName;
+
+/**
+ * `succeeded`: the provider says the money reached the destination. `pending`: accepted, not
+ * confirmed yet. `failed` / `unknown`: a provider answer that says so, or that cannot be
+ * classified. A refusal or a lost answer is never a status: it is thrown as core's error.
+ */
+export type TopupStatus = 'succeeded' | 'pending' | 'failed' | 'unknown';
+
+/** What a top-up request carries: an `amount`, a catalog `product`, or both. */
+export type TopupBy = 'amount' | 'product' | 'product+amount';
+
+export interface TopupResult<Raw = unknown> {
+  provider: ProviderName;
+  status: TopupStatus;
+  /** The provider's id of the top-up: keep it to follow or reconcile it. */
+  reference: string;
+  amount: Money;
+  /** The provider's own answer(s). */
+  raw: Raw;
+}
+
+export interface Balance<Raw = unknown> {
+  provider: ProviderName;
+  balance: Money;
+  raw: Raw;
+}
+
+export interface CatalogItem {
+  provider: ProviderName;
+  /** What `topups.send` takes as `product`. */
+  product: string;
+  name: string;
+  /** The fixed price; absent where the caller chooses the amount. */
+  amount?: Money;
+}
+
+/** What a configured provider supports through the facade. */
+export interface ProviderCapabilities {
+  provider: ProviderName;
+  currency: Currency;
+  /** The forms `topups.send` accepts; empty when the provider has no top-ups. */
+  topups: readonly TopupBy[];
+  /** Whether an `idempotencyKey` makes a resent top-up the same top-up. */
+  idempotencyKey: boolean;
+  balance: boolean;
+  catalog: boolean;
+}
+
+/** A top-up the facade has checked against the adapter's currency and forms. */
+export interface CheckedTopup {
+  destination: string;
+  amount?: Money;
+  product?: string;
+  idempotencyKey?: string;
+}
+
+/** One provider behind the facade: a mapping from the unified calls to its client's. */
+export interface ProviderAdapter {
+  provider: ProviderName;
+  /** The spec's `info.x-provider.currency`. */
+  currency: Currency;
+  topupBy?: readonly TopupBy[];
+  idempotencyKey?: boolean;
+  topup?(request: CheckedTopup, call?: CallOptions): Promise<TopupResult>;
+  balance?(call?: CallOptions): Promise<Balance>;
+  catalog?(call?: CallOptions): Promise<CatalogItem[]>;
+}
+
+/**
+ * A configured provider, built by its factory (`qvatel({ apiToken })`…). `createTelcopay`
+ * connects it to the SDK environment. Passing factories, rather than plain options, keeps the
+ * providers a program does not use out of its bundle.
+ */
+export interface ProviderPlugin<Key extends string, Client> {
+  readonly key: Key;
+  connect(environment: TelcopayEnvironment): { client: Client; adapter: ProviderAdapter };
+}

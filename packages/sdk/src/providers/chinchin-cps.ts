@@ -1,0 +1,99 @@
+// Chinchin CPS (Venezuela, VES) behind the facade: payments of a basic service (the catalog)
+// for an amount.
+
+import {
+  type ChinchinCpsClient,
+  type ChinchinCpsClientOptions,
+  type ChinchinCpsEnvironment,
+  createChinchinCpsClient,
+  isServiceId,
+  type PayResult,
+  type ServiceId,
+  serviceName,
+} from '@telcopay/chinchin-cps';
+import { type CallOptions, fromMinor, type Money, ValidationError } from '@telcopay/core';
+import type { CheckedTopup, ProviderAdapter, ProviderPlugin, TopupStatus } from '../adapter.js';
+import { type EnvironmentMap, inEnvironment } from '../environment.js';
+
+const PROVIDER = 'chinchin-cps';
+const CURRENCY = 'VES';
+
+/** Chinchin gives each integrator its own hosts: sandbox and production need a `baseUrl`. */
+const ENVIRONMENTS: EnvironmentMap<ChinchinCpsEnvironment> = {
+  mock: 'mock',
+  sandbox: undefined,
+  production: undefined,
+};
+
+/** The spec's payment states; a state it does not document is reported as `unknown`. */
+const STATUSES: Readonly<Record<PayResult['status'], TopupStatus>> = {
+  APPROVED: 'succeeded',
+  PENDING: 'pending',
+};
+
+/** Chinchin CPS for `createTelcopay({ chinchinCps: chinchinCps({ apiKey, apiSecret, baseUrl }) })`. */
+export function chinchinCps(
+  options: ChinchinCpsClientOptions,
+): ProviderPlugin<'chinchinCps', ChinchinCpsClient> {
+  return {
+    key: 'chinchinCps',
+    connect(environment) {
+      const client = createChinchinCpsClient(
+        inEnvironment(PROVIDER, environment, ENVIRONMENTS, options),
+      );
+      return { client, adapter: chinchinCpsAdapter(client) };
+    },
+  };
+}
+
+/**
+ * No `balance`: Chinchin's balance is a service's (a line's), not the account's; ask
+ * `telcopay.chinchinCps.getServiceBalance` for one.
+ */
+export function chinchinCpsAdapter(client: ChinchinCpsClient): ProviderAdapter {
+  return {
+    provider: PROVIDER,
+    currency: CURRENCY,
+    topupBy: ['product+amount'],
+
+    /**
+     * `APPROVED` → `succeeded`, `PENDING` → `pending`. The amount is the one sent: the answer's
+     * echo is inferred by the spec, and money has moved by then, so nothing may throw on it.
+     */
+    async topup(request: CheckedTopup, call?: CallOptions) {
+      const amount = request.amount as Money;
+      const paid = await client.payService(
+        {
+          numberService: request.destination,
+          idTypeService: serviceOf(request.product),
+          amount: fromMinor(amount.amountMinor, CURRENCY),
+        },
+        call,
+      );
+      const status = STATUSES[paid.status] ?? 'unknown';
+      return { provider: PROVIDER, status, reference: paid.idOperation, amount, raw: paid };
+    },
+
+    /** The basic services; each is paid for an amount of the caller's choice. */
+    async catalog(call?: CallOptions) {
+      const services = await client.listBasicServices({}, call);
+      return services.map((service) => ({
+        provider: PROVIDER,
+        product: String(service.idTypeService),
+        name: service.name ?? serviceName(service.idTypeService),
+      }));
+    },
+  };
+}
+
+/** The service id a product names (`'57'` is MOVISTAR_PREPAGO). */
+function serviceOf(product: string | undefined): ServiceId {
+  const id = Number(product);
+  if (!/^\d+$/.test(product ?? '') || !isServiceId(id)) {
+    throw new ValidationError(
+      `product must be a basic service id from catalog.list, e.g. '57' (got ${JSON.stringify(product)}).`,
+      { provider: PROVIDER, operation: 'topups.send', field: 'product' },
+    );
+  }
+  return id;
+}

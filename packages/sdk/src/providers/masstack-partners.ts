@@ -1,0 +1,34 @@
+// MasStack partners (Spain, EUR): billing movements and refunds of a partner's services, not
+// top-ups. Configured through the SDK for its environments; its client is used directly
+// (`telcopay.masstackPartners`).
+import {
+  createMasstackPartnersClient,
+  type MasstackPartnersClient,
+  type MasstackPartnersClientOptions,
+  type MasstackPartnersEnvironment,
+} from '@telcopay/masstack-partners';
+import type { ProviderPlugin } from '../adapter.js';
+import { type EnvironmentMap, inEnvironment } from '../environment.js';
+
+const PROVIDER = 'masstack-partners';
+
+const ENVIRONMENTS: EnvironmentMap<MasstackPartnersEnvironment> = {
+  mock: 'mock',
+  sandbox: 'staging',
+  production: 'production',
+};
+
+/** MasStack partners for `createTelcopay({ masstackPartners: masstackPartners({ token }) })`. */
+export function masstackPartners(
+  options: MasstackPartnersClientOptions,
+): ProviderPlugin<'masstackPartners', MasstackPartnersClient> {
+  return {
+    key: 'masstackPartners',
+    connect(environment) {
+      const client = createMasstackPartnersClient(
+        inEnvironment(PROVIDER, environment, ENVIRONMENTS, options),
+      );
+      return { client, adapter: { provider: PROVIDER, currency: 'EUR' } };
+    },
+  };
+}
