@@ -19,7 +19,10 @@ export interface BearerAuthOptions {
 /** `Authorization: Bearer <token>` on every request; every token it sends is a redacted secret. */
 export function bearerAuth(source: TokenSource, options: BearerAuthOptions = {}): AuthStrategy {
   let registry: SecretRegistry | undefined;
-  let lastToken: string | undefined;
+  // The tokens 401 answers refused. Not simply the last token sent: with calls in flight, a late
+  // 401 for the old token would drop the fresh one a concurrent call already got.
+  const refused = new Set<string>();
+  const { isExpiredToken, invalidate } = options;
   const strategy: AuthStrategy = {
     secrets: [typeof source === 'string' ? source : undefined, ...(options.secrets ?? [])],
     bindSecrets(secrets) {
@@ -29,18 +32,21 @@ export function bearerAuth(source: TokenSource, options: BearerAuthOptions = {})
       async onRequest({ request }) {
         const token = typeof source === 'string' ? source : await source();
         registry?.add(token);
-        lastToken = token;
         request.headers.set('Authorization', `Bearer ${token}`);
         return request;
       },
+      onResponse({ request, response }) {
+        const token = request.headers.get('Authorization')?.slice('Bearer '.length);
+        if (strategy.expiredToken && response.status === 401 && token) refused.add(token);
+      },
     },
   };
-  const { isExpiredToken, invalidate } = options;
   if (isExpiredToken && invalidate) {
     strategy.expiredToken = {
       matches: isExpiredToken,
       invalidate: () => {
-        if (lastToken) invalidate(lastToken);
+        for (const token of refused) invalidate(token);
+        refused.clear();
       },
     };
   }

@@ -66,6 +66,7 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
   const logger = redactingLogger(options.logger, secrets);
   const raw = createClient<Paths>({
     baseUrl: resolveBaseUrl(provider, options, definition.environments),
+    Request: SignalBoundRequest,
     // Looked up per request, so a fetch patched after the client was built is used.
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     ...(options.headers ? { headers: options.headers } : {}),
@@ -86,6 +87,27 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
     expiredToken: auth.expiredToken,
   });
   return { provider, raw, run, secrets, logger };
+}
+
+/** The first request of each send, kept alive by the abort signal it was made with. */
+const requestsBySignal = new WeakMap<AbortSignal, Request>();
+
+/**
+ * A Request that lives as long as its signal. A Request follows its signal through a weak link
+ * (undici): when an auth middleware replaces the request (a signed body, a token in the query),
+ * nothing holds the first one, a garbage collection drops it, and the runner's timeout no longer
+ * reaches the fetch — the call hangs. The runner's signal lives until its attempt ends.
+ */
+class SignalBoundRequest extends Request {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    if (init?.signal) requestsBySignal.set(init.signal, this);
+  }
+
+  // openapi-fetch checks a middleware's replacement with `instanceof` this class: any Request is.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Request;
+  }
 }
 
 /** Logs each request and response (method, path template, status, duration), never a body. */

@@ -131,7 +131,10 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
             continue;
           }
         }
-        const delayMs = retryDelay(context, error, attemptNumber);
+        // An error of a nested operation (the token request an auth makes before sending) was
+        // retried by its own run already: retrying it here too would multiply the attempts.
+        const nested = error.operation !== plan.operation;
+        const delayMs = nested ? undefined : retryDelay(context, error, attemptNumber);
         if (delayMs === undefined) {
           log('error', 'error', error.message, error.toJSON());
           throw error;

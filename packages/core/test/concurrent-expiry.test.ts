@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localServer } from '../../testing/src/local-server.js';
+import { bearerAuth, createProviderRuntime, createTokenCache } from '../src/index.js';
+
+interface paths {
+  '/thing': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { 'application/json': unknown } };
+      };
+    };
+  };
+}
+
+// `token-1` has expired. The upstream refuses it at once for the first call, but only after
+// 100 ms for the second: by then the first call has a fresh token and has been sent again.
+let refusals = 0;
+let server: Awaited<ReturnType<typeof localServer>>;
+beforeAll(async () => {
+  server = await localServer((request, response) => {
+    const answer = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.headers.authorization !== 'Bearer token-1') return answer(200, { ok: true });
+    refusals += 1;
+    setTimeout(() => answer(401, { fault: 'expired' }), refusals === 1 ? 0 : 100);
+  });
+});
+afterAll(() => server.close());
+
+describe('an expired token refused to concurrent calls at different times', () => {
+  it('is replaced once: a late refusal of the old token does not drop the new one', async () => {
+    let issued = 0;
+    const tokens = createTokenCache({
+      fetchToken: async () => ({ token: `token-${++issued}`, expiresInSeconds: 3600 }),
+    });
+    const { raw, run } = createProviderRuntime<paths, 'mock'>(
+      { provider: 'example', environments: { mock: server.url } },
+      { environment: 'mock', maxRetries: 0 },
+      bearerAuth(tokens.get, {
+        isExpiredToken: (status, body) =>
+          status === 401 && (body as { fault?: string }).fault === 'expired',
+        invalidate: tokens.invalidate,
+      }),
+    );
+    const call = () =>
+      run({
+        operation: 'getThing',
+        idempotent: true,
+        send: ({ signal, headers }) => raw.GET('/thing', { signal, headers }),
+      });
+    await tokens.get();
+    await expect(Promise.all([call(), call()])).resolves.toEqual([{ ok: true }, { ok: true }]);
+    expect(issued).toBe(2);
+  });
+});

@@ -1,0 +1,99 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localServer } from '../../testing/src/local-server.js';
+import { type AuthStrategy, createProviderRuntime, TimeoutError } from '../src/index.js';
+
+interface paths {
+  '/slow': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { 'application/json': unknown } };
+      };
+    };
+  };
+}
+
+// A real garbage collection, as a busy process has many of during a 30 s timeout.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+let server: Awaited<ReturnType<typeof localServer>>;
+beforeAll(async () => {
+  // Answers with headers, then drips the body far slower than any timeout below; or never.
+  server = await localServer((request, response) => {
+    if (request.url?.startsWith('/slow?hang')) return;
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+    const drip = setInterval(() => response.write(' '), 50);
+    response.on('close', () => clearInterval(drip));
+  });
+});
+afterAll(() => server.close());
+
+/** An auth that replaces the request, as QvaTel's (token in the query) and Chinchin's (signed body) do. */
+const replacingAuth: AuthStrategy = {
+  secrets: [],
+  middleware: {
+    onRequest({ request }) {
+      const url = new URL(request.url);
+      url.searchParams.set('signed', 'yes');
+      return new Request(url, request);
+    },
+  },
+};
+
+function slowCall(query: string, call: { signal?: AbortSignal } = {}) {
+  const { raw, run } = createProviderRuntime<paths, 'mock'>(
+    { provider: 'example', environments: { mock: server.url } },
+    { environment: 'mock', timeoutMs: 200, maxRetries: 0 },
+    replacingAuth,
+  );
+  return run(
+    {
+      operation: 'getSlow',
+      idempotent: true,
+      send: ({ signal, headers }) =>
+        raw.GET('/slow', { headers, signal, querySerializer: () => query }),
+    },
+    call,
+  );
+}
+
+/** The call's error, or `'still pending'` when it has not settled within two seconds. */
+async function settleWithGarbageCollection(call: Promise<unknown>): Promise<unknown> {
+  const collecting = setInterval(collectGarbage, 10);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      call.then(
+        () => 'resolved',
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => {
+        timer = setTimeout(() => resolve('still pending'), 2_000);
+      }),
+    ]);
+  } finally {
+    clearInterval(collecting);
+    clearTimeout(timer);
+  }
+}
+
+describe('a timeout through a middleware that replaces the request', () => {
+  it.each([
+    ['no answer at all', 'hang'],
+    ['a body that drips', 'drip'],
+  ])('still fires while garbage is collected: %s', async (_, query) => {
+    const outcome = await settleWithGarbageCollection(slowCall(query));
+    expect(outcome).toBeInstanceOf(TimeoutError);
+  });
+
+  it('still fires when the caller passes a signal of its own', async () => {
+    const caller = new AbortController();
+    const outcome = await settleWithGarbageCollection(slowCall('hang', { signal: caller.signal }));
+    expect(outcome).toBeInstanceOf(TimeoutError);
+  });
+});

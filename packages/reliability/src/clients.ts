@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ChinchinCpsClient,
+  createChinchinCpsClient,
+  SERVICE_IDS,
+} from '@telcopay/chinchin-cps';
+import type { ApiName, Logger, RetryPolicy } from '@telcopay/core';
+import {
+  createMasstackPartnersClient,
+  type MasstackPartnersClient,
+  type Movement,
+  type NonSubscribableMovement,
+} from '@telcopay/masstack-partners';
+import { createQvatelClient, type QvatelClient } from '@telcopay/qvatel';
+import { createStoneTopupsClient, type StoneTopupsClient } from '@telcopay/stone-topups';
+import {
+  createTigoB2bBillingClient,
+  type PaymentInput,
+  type TigoB2bBillingClient,
+} from '@telcopay/tigo-b2b-billing';
+import type { Credentials } from './credentials.js';
+import type { Lane, ReceivedRequest } from './lane.js';
+
+/**
+ * How an operation may be sent again: `retry-safe` (reads, updates, deletes, token requests),
+ * `keyed-money` (money moves, but the request carries an idempotency key or a caller-unique id),
+ * `unkeyed-money` (money moves and nothing makes a second send harmless).
+ */
+export type Safety = 'retry-safe' | 'keyed-money' | 'unkeyed-money';
+
+/** How a request proves who sends it: a token the upstream issued, a fixed credential, nothing. */
+export type Authentication = 'issued-token' | 'credential' | 'none';
+
+/** What a client under test is built with. */
+export interface ClientEnvironment {
+  lane: Lane;
+  credentials: Credentials;
+  logger: Logger;
+  timeoutMs: number;
+  retry: Partial<RetryPolicy>;
+}
+
+export interface OperationCase {
+  api: ApiName;
+  operationId: string;
+  safety: Safety;
+  authentication: Authentication;
+  /**
+   * What a 2xx answer reporting a failure becomes: the error class, or `ok` when the client
+   * hands it to the caller by design. Absent when the API has no such answer.
+   */
+  businessFailure?: 'BusinessError' | 'AuthError' | 'ok';
+  /** Builds a fresh client in the environment and calls the operation once, with valid input. */
+  call(environment: ClientEnvironment): Promise<unknown>;
+  /** Builds a fresh client in the environment: each call of the result is one valid call. */
+  bind(environment: ClientEnvironment): () => Promise<unknown>;
+  /** The upstream's answer inside what the method resolved to. */
+  payload(result: unknown): unknown;
+  /** The idempotency key (and correlation id) a received request carries: keyed money only. */
+  keyOf?(request: ReceivedRequest): string;
+}
+
+interface OperationSpec<Client> {
+  safety: Safety;
+  authentication: Authentication;
+  businessFailure?: OperationCase['businessFailure'];
+  call(client: Client): Promise<unknown>;
+  payload?(result: unknown): unknown;
+  keyOf?(request: ReceivedRequest): string;
+}
+
+/** One client: how to build it, and one valid call of every operation of its spec. */
+interface ClientCase<Client> {
+  api: ApiName;
+  create(environment: ClientEnvironment, common: CommonOptions): Client;
+  /** The upstream's answer inside what every method resolves to (default: all of it). */
+  payload?(result: unknown): unknown;
+  operations: Record<string, OperationSpec<Client>>;
+}
+
+interface CommonOptions {
+  baseUrl: string;
+  fetch: (request: Request) => Promise<Response>;
+  logger: Logger;
+  timeoutMs: number;
+  retry: Partial<RetryPolicy>;
+}
+
+const read = { safety: 'retry-safe', authentication: 'credential' } as const;
+const tokenRead = { safety: 'retry-safe', authentication: 'issued-token' } as const;
+
+const chinchin: ClientCase<ChinchinCpsClient> = {
+  api: 'chinchin-cps',
+  create: ({ credentials }, common) =>
+    createChinchinCpsClient({ ...credentials.chinchin, ...common }),
+  operations: {
+    payService: {
+      safety: 'unkeyed-money',
+      authentication: 'credential',
+      call: (client) =>
+        client.payService({
+          numberService: '04243675525',
+          idTypeService: SERVICE_IDS.MOVISTAR_PREPAGO,
+          amount: 10,
+        }),
+    },
+    getServiceBalance: {
+      ...read,
+      call: (client) =>
+        client.getServiceBalance({
+          numberService: '02123457654',
+          idTypeService: SERVICE_IDS.DIGITEL_FIJO,
+        }),
+    },
+    listBasicServices: { ...read, call: (client) => client.listBasicServices({}) },
+  },
+};
+
+const qvatel: ClientCase<QvatelClient> = {
+  api: 'qvatel',
+  create: ({ credentials }, common) => createQvatelClient({ ...credentials.qvatel, ...common }),
+  operations: {
+    sendRecharge: {
+      safety: 'unkeyed-money',
+      authentication: 'credential',
+      businessFailure: 'BusinessError',
+      call: (client) => client.sendRecharge({ destino: '52942387', monto: 20 }),
+    },
+    getRechargeStatus: {
+      ...read,
+      businessFailure: 'BusinessError',
+      call: (client) => client.getRechargeStatus('qvatel-23479287356'),
+    },
+    getRechargeBalance: {
+      ...read,
+      businessFailure: 'BusinessError',
+      call: (client) => client.getRechargeBalance(),
+    },
+  },
+};
+
+const CUSTOMER = { idType: 'NIT', identification: 900123456 };
+const bills = (): PaymentInput => ({
+  ...CUSTOMER,
+  payment: {
+    intent: 'sale',
+    billsCollection: [
+      { billNo: '909501941', billAmount: '185900', referencePayment: '909501941-90' },
+    ],
+    paymentData: { paymentMethod: 'PSE' },
+  },
+});
+
+const tigo: ClientCase<TigoB2bBillingClient> = {
+  api: 'tigo-b2b-billing',
+  create: ({ credentials }, common) =>
+    createTigoB2bBillingClient({ ...credentials.tigo, ...common }),
+  operations: {
+    // A token answer without a token cannot be used: the client says so with an AuthError.
+    requestAccessToken: {
+      ...read,
+      businessFailure: 'AuthError',
+      call: (c) => c.requestAccessToken(),
+    },
+    getContract: { ...tokenRead, call: (c) => c.getContract({ contractId: 8001234567 }) },
+    listContracts: {
+      ...tokenRead,
+      call: (c) => c.listContracts({ ...CUSTOMER, page: 1, pageSize: 10 }),
+    },
+    listBills: { ...tokenRead, call: (c) => c.listBills({ contractId: 8001234567, quantity: 3 }) },
+    listBillPayments: {
+      ...tokenRead,
+      call: (c) => c.listBillPayments({ contractId: 8001234567, billNo: '909501941' }),
+    },
+    getPartyCharacteristics: {
+      ...tokenRead,
+      call: (c) =>
+        c.getPartyCharacteristics({
+          ...CUSTOMER,
+          contractId: 8001234567,
+          fields: ['role', 'plus'],
+        }),
+    },
+    checkoutPayment: {
+      safety: 'unkeyed-money',
+      authentication: 'issued-token',
+      businessFailure: 'BusinessError',
+      call: (c) => c.checkoutPayment(bills()),
+    },
+    registerPayment: {
+      safety: 'unkeyed-money',
+      authentication: 'issued-token',
+      // A partial registration maps each bill to false: the caller checks every value.
+      businessFailure: 'ok',
+      call: (c) => c.registerPayment(bills()),
+    },
+    validatePayment: {
+      ...tokenRead,
+      call: (c) => c.validatePayment({ paymentId: '3f9a7c21d84e4b0f9e6a5c1d2b7e8f40' }),
+    },
+    validatePaymentByCoupon: {
+      ...tokenRead,
+      call: (c) => c.validatePaymentByCoupon({ couponId: 'coupon', id: '4150023618' }),
+    },
+  },
+};
+
+const SERVICE = { serviceType: 'mobile', serviceId: '612123456' } as const;
+const MOVEMENT_ID = 'c0a8012e-7d3f-4b8e-9a41-5f6e2b1d9c07';
+const AMOUNT = {
+  value_with_taxes: 12.1,
+  value_without_taxes: 10,
+  tax: { type: 'IVA', percentage: 21 },
+};
+const nonSubscribableMovement = (): NonSubscribableMovement => ({
+  type: 'ONE_TIME_FEE',
+  movement_datetime: '2022-02-24T13:45:10Z',
+  amount: AMOUNT,
+  external_movement_unique_id: randomUUID(),
+  transaction_type_id: '5432167890',
+});
+const movement = (): Movement => ({
+  type: 'RECURRING_CHARGE',
+  movement_datetime: '2022-02-24T13:45:10Z',
+  amount: AMOUNT,
+  external_movement_unique_id: randomUUID(),
+  billable: true,
+  concept_id: '1001',
+});
+const refund = () => ({
+  refund_datetime: '2022-03-02T10:00:00Z',
+  amount: AMOUNT,
+  external_refund_unique_id: randomUUID(),
+  movement_id: MOVEMENT_ID,
+});
+
+/** MasStack's key of a create: the caller-unique id in the body, with the correlation id. */
+const masstackKey =
+  (field: 'external_movement_unique_id' | 'external_refund_unique_id') =>
+  (request: ReceivedRequest) =>
+    `${(JSON.parse(request.body) as Record<string, string>)[field]} ${request.headers['request-correlation-id']}`;
+
+const keyedCreate = { safety: 'keyed-money', authentication: 'credential' } as const;
+const masstackWrite = { safety: 'retry-safe', authentication: 'credential' } as const;
+
+const masstack: ClientCase<MasstackPartnersClient> = {
+  api: 'masstack-partners',
+  create: ({ credentials }, common) =>
+    createMasstackPartnersClient({ ...credentials.masstack, ...common }),
+  // Every method resolves to `{ correlationId, data }`.
+  payload: (result) => (result as { data: unknown }).data,
+  operations: {
+    createNonSubscribableMovement: {
+      ...keyedCreate,
+      call: (c) => c.createNonSubscribableMovement({ ...SERVICE, body: nonSubscribableMovement() }),
+      keyOf: masstackKey('external_movement_unique_id'),
+    },
+    updateNonSubscribableMovement: {
+      ...masstackWrite,
+      call: (c) =>
+        c.updateNonSubscribableMovement({
+          ...SERVICE,
+          movementId: MOVEMENT_ID,
+          body: nonSubscribableMovement(),
+        }),
+    },
+    deleteNonSubscribableMovement: {
+      ...masstackWrite,
+      call: (c) => c.deleteNonSubscribableMovement({ ...SERVICE, movementId: MOVEMENT_ID }),
+    },
+    createNonSubscribableRefund: {
+      ...keyedCreate,
+      call: (c) =>
+        c.createNonSubscribableRefund({
+          ...SERVICE,
+          body: { ...refund(), transaction_type_id: '5432167890' },
+        }),
+      keyOf: masstackKey('external_refund_unique_id'),
+    },
+    createMovement: {
+      ...keyedCreate,
+      call: (c) => c.createMovement({ ...SERVICE, body: movement() }),
+      keyOf: masstackKey('external_movement_unique_id'),
+    },
+    deleteMovement: {
+      ...masstackWrite,
+      call: (c) => c.deleteMovement({ ...SERVICE, movementId: MOVEMENT_ID }),
+    },
+    createRefund: {
+      ...keyedCreate,
+      call: (c) => c.createRefund({ ...SERVICE, body: { ...refund(), billable: false } }),
+      keyOf: masstackKey('external_refund_unique_id'),
+    },
+  },
+};
+
+const TOPUP = { amount: 10900, clientCode: '10036389709', providerId: '2126' };
+
+const stone: ClientCase<StoneTopupsClient> = {
+  api: 'stone-topups',
+  create: ({ credentials }, common) => createStoneTopupsClient({ ...credentials.stone, ...common }),
+  operations: {
+    listProviders: { ...tokenRead, call: (c) => c.listProviders() },
+    listValues: { ...tokenRead, call: (c) => c.listValues(2126) },
+    dryRun: { ...tokenRead, call: (c) => c.dryRun(TOPUP) },
+    confirm: {
+      safety: 'keyed-money',
+      authentication: 'issued-token',
+      call: (c) => c.confirm({ ...TOPUP, idempotencyKey: randomUUID() }),
+      // The receipt comes back with the idempotency key it was sent with.
+      payload: (result) => {
+        const { idempotencyKey: _, ...receipt } = result as { idempotencyKey: string };
+        return receipt;
+      },
+      keyOf: (request) => request.headers['x-stone-idempotency-key'] ?? '',
+    },
+    getDiscoveryKeys: {
+      safety: 'retry-safe',
+      authentication: 'none',
+      call: (c) => c.getDiscoveryKeys(),
+    },
+    // A token answer without a token is a failure the client reports as such.
+    requestAccessToken: {
+      ...read,
+      businessFailure: 'BusinessError',
+      call: (c) => c.requestAccessToken(),
+    },
+  },
+};
+
+function erase<Client>(client: ClientCase<Client>): OperationCase[] {
+  return Object.entries(client.operations).map(([operationId, operation]) => ({
+    api: client.api,
+    operationId,
+    safety: operation.safety,
+    authentication: operation.authentication,
+    ...(operation.businessFailure ? { businessFailure: operation.businessFailure } : {}),
+    call: (environment) => operation.call(createClient(client, environment)),
+    bind: (environment) => {
+      const bound = createClient(client, environment);
+      return () => operation.call(bound);
+    },
+    payload: operation.payload ?? client.payload ?? ((result) => result),
+    ...(operation.keyOf ? { keyOf: operation.keyOf } : {}),
+  }));
+}
+
+function createClient<Client>(client: ClientCase<Client>, environment: ClientEnvironment): Client {
+  const { lane, logger, timeoutMs, retry } = environment;
+  return client.create(environment, {
+    baseUrl: lane.baseUrl(client.api),
+    fetch: lane.fetch,
+    logger,
+    timeoutMs,
+    retry,
+  });
+}
+
+/** Every operation of every client, in the order of the table's columns. */
+export const OPERATION_CASES: readonly OperationCase[] = [
+  ...erase(chinchin),
+  ...erase(qvatel),
+  ...erase(tigo),
+  ...erase(masstack),
+  ...erase(stone),
+];

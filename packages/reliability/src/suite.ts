@@ -1,0 +1,80 @@
+import type { RetryPolicy } from '@telcopay/core';
+import type { ClientEnvironment } from './clients.js';
+import { type Credentials, configuredSecrets, generateCredentials } from './credentials.js';
+import { type FaultServer, type FaultServerOptions, startFaultServer } from './fault-server.js';
+import type { Lane } from './lane.js';
+import { type SecretHit, Surfaces } from './surfaces.js';
+import { unhandledRejections } from './unhandled.js';
+
+/** Longer than the fault server takes to close a connection that sends no request. */
+const IDLE_CONNECTION_GRACE_MS = 3_000;
+
+/** How the clients of a test file are built. */
+export interface ClientSettings {
+  timeoutMs: number;
+  retry: Partial<RetryPolicy>;
+}
+
+/** What a test file proves besides its own assertions, once every call is done. */
+export interface SuiteReport {
+  secretsScanned: number;
+  errorsScanned: number;
+  logEntriesScanned: number;
+  secretHits: SecretHit[];
+  unhandledRejections: number;
+  /** Connections to the fault server still open once every call settled and idle ones closed. */
+  openSockets: number;
+  /** Requests the fault server could not route (a bug of the suite itself). */
+  unrouted: number;
+}
+
+export interface Suite {
+  server: FaultServer;
+  credentials: Credentials;
+  surfaces: Surfaces;
+  /** A client environment on `lane`: random credentials, the suite's logger and settings. */
+  environment(lane: Lane, settings?: Partial<ClientSettings>): ClientEnvironment;
+  /** Scans for secrets, checks for open sockets and stray rejections, stops the server. */
+  finish(): Promise<SuiteReport>;
+}
+
+export async function startSuite(
+  settings: ClientSettings,
+  serverOptions: FaultServerOptions = {},
+): Promise<Suite> {
+  const rejections = unhandledRejections();
+  rejections.start();
+  const server = await startFaultServer(serverOptions);
+  // The first fetch of a process loads its implementation (undici): done here, not in a timed call.
+  await fetch(server.deadOrigin).catch(() => undefined);
+  const credentials = await generateCredentials();
+  const surfaces = new Surfaces();
+  return {
+    server,
+    credentials,
+    surfaces,
+    environment: (lane, overrides = {}) => ({
+      lane,
+      credentials,
+      logger: surfaces.logger,
+      ...settings,
+      ...overrides,
+    }),
+    async finish() {
+      const openSockets = await server.drained(IDLE_CONNECTION_GRACE_MS);
+      await server.close();
+      rejections.stop();
+      // Every secret the run knew of: the configured ones, and all the server saw or issued.
+      const secrets = new Set([...configuredSecrets(credentials), ...server.secretsSeen]);
+      return {
+        secretsScanned: secrets.size,
+        errorsScanned: surfaces.errors,
+        logEntriesScanned: surfaces.logEntries,
+        secretHits: surfaces.scan(secrets),
+        unhandledRejections: rejections.reasons.length,
+        openSockets,
+        unrouted: server.unrouted(),
+      };
+    },
+  };
+}
