@@ -2,7 +2,6 @@
 // telcopay-mocks [api…] [--errors] [--free]: serves the mocks until interrupted, on their
 // standard ports (or free ones with --free), printing each URL.
 import { APIS, isApiName } from './apis.js';
-import { hostMocks } from './host.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -26,6 +25,8 @@ if (unknown.length > 0) {
 const apis = names.length > 0 ? names.filter(isApiName) : APIS;
 
 try {
+  // Prism takes a second to load: only once the arguments are known to be good.
+  const { hostMocks } = await import('./host.js');
   const ports = args.includes('--free') ? 'free' : undefined;
   const servers = await hostMocks(apis, ports, { errors: args.includes('--errors') });
   for (const server of servers) console.log(`${server.api.padEnd(18)} ${server.url}`);
