@@ -1,0 +1,92 @@
+// The ways of sending one scenario's request that the overhead benchmark compares. Each variant
+// resolves to the parsed answer and throws on a non-2xx one, so a wrong route cannot pass for a
+// fast request.
+import { DEFAULT_TIMEOUT_MS } from '@telcopay/core';
+import createClient from 'openapi-fetch';
+
+export const RAW_FETCH = 'raw fetch';
+export const REFERENCE = 'openapi-fetch';
+export const WITH_TIMEOUT = 'openapi-fetch + timeout signal';
+export const CLIENT_RAW = 'client.raw';
+export const CLIENT = 'client';
+
+/** Sends the scenario's request with openapi-fetch's `client` (bare, or a telcopay `.raw`). */
+function openapiFetchCall(client, request, extra = () => ({})) {
+  const { method, path, pathParams, headers, body } = request;
+  return async () => {
+    const { data, error, response } = await client[method](path, {
+      params: { path: pathParams },
+      headers,
+      body,
+      ...extra(),
+    });
+    if (error !== undefined) throw new Error(`openapi-fetch: HTTP ${response.status}`);
+    return data;
+  };
+}
+
+/** Every variant of the scenario, sending through `fetch` to `baseUrl`. */
+export function createVariants(scenario, baseUrl, fetch) {
+  const { request } = scenario;
+  const { method, path, pathParams, headers, body } = request;
+  const url = `${baseUrl}${fillPath(path, pathParams)}`;
+  const isForm = headers['Content-Type'] === 'application/x-www-form-urlencoded';
+  const bare = createClient({ baseUrl, fetch });
+  const client = scenario.createClient({ baseUrl, fetch });
+  return {
+    [RAW_FETCH]: async () => {
+      const serialised = isForm ? new URLSearchParams(body).toString() : JSON.stringify(body);
+      const response = await fetch(url, { method, headers, body: serialised });
+      if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
+      return response.json();
+    },
+    [REFERENCE]: openapiFetchCall(bare, request),
+    // What the client's per-attempt timeout costs on its own: the same call with a signal.
+    [WITH_TIMEOUT]: openapiFetchCall(bare, request, () => ({
+      signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
+    })),
+    // The client's openapi-fetch with its auth and logging middlewares, without its runner. The
+    // auth replaces the request's stand-in credentials with real ones of the same size.
+    [CLIENT_RAW]: openapiFetchCall(client.raw, request),
+    [CLIENT]: () => scenario.call(client),
+  };
+}
+
+function fillPath(template, params = {}) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(String(params[name])));
+}
+
+/**
+ * Sends the request once through each variant, recording what goes on the wire, and fails
+ * unless all sent the same method, URL, header names and body: otherwise the comparison would
+ * measure different work.
+ */
+export async function checkSamePayload(scenario, baseUrl) {
+  const seen = {};
+  const recording = (variant) => async (input, init) => {
+    const request = new Request(input, init);
+    seen[variant] = {
+      method: request.method,
+      url: request.url,
+      headers: [...request.headers.keys()].sort().join(','),
+      body: await request.clone().text(),
+    };
+    return globalThis.fetch(request);
+  };
+  for (const variant of [RAW_FETCH, REFERENCE, WITH_TIMEOUT, CLIENT_RAW, CLIENT]) {
+    await createVariants(scenario, baseUrl, recording(variant))[variant]();
+  }
+  for (const field of ['method', 'url', 'headers', 'body']) {
+    if (new Set(Object.values(seen).map((request) => request[field])).size !== 1) {
+      const values = Object.entries(seen).map(([variant, sent]) => `${variant}: ${sent[field]}`);
+      throw new Error(
+        `${scenario.api}: the variants do not send the same ${field}:\n${values.join('\n')}`,
+      );
+    }
+  }
+}
+
+/** Pick some variants by name. */
+export function pick(variants, names) {
+  return Object.fromEntries(names.map((name) => [name, variants[name]]));
+}
