@@ -71,7 +71,9 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     ...(options.headers ? { headers: options.headers } : {}),
   });
-  raw.use(auth.middleware, loggingMiddleware(provider, logger));
+  raw.use(auth.middleware);
+  // Without a hook there is no one to tell: no per-request log bookkeeping at all.
+  if (options.logger) raw.use(loggingMiddleware(provider, logger));
   const retry: RetryPolicy = {
     ...DEFAULT_RETRY_POLICY,
     ...options.retry,
