@@ -143,13 +143,12 @@ describe('the docs site', () => {
       const menu = await openGroup(page, operation.tag, operation.summary);
       await menu.getByText(operation.summary, { exact: true }).first().click();
       await page.waitForURL((url) => url.hash.endsWith(`/${operation.operationId.toLowerCase()}`));
-      await expect(
-        page
-          .locator('#api-content')
-          .getByRole('heading', { name: operation.summary })
-          .first()
-          .isVisible(),
-      ).resolves.toBe(true);
+      // Redoc renders the operation after the route changes: wait for its heading to show.
+      await page
+        .locator('#api-content')
+        .getByRole('heading', { name: operation.summary })
+        .first()
+        .waitFor({ state: 'visible', timeout: 10_000 });
       await page.close();
       expect(problems).toEqual([]);
     });
