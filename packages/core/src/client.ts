@@ -1,4 +1,5 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { AttemptRequest, dispatchTracker } from './attempt-request.js';
 import { type EndpointOptions, resolveBaseUrl } from './environment.js';
 import { type Logger, redactingLogger } from './logger.js';
 import {
@@ -66,14 +67,16 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
   const logger = redactingLogger(options.logger, secrets);
   const raw = createClient<Paths>({
     baseUrl: resolveBaseUrl(provider, options, definition.environments),
-    Request: SignalBoundRequest,
+    Request: AttemptRequest,
     // Looked up per request, so a fetch patched after the client was built is used.
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     ...(options.headers ? { headers: options.headers } : {}),
   });
-  raw.use(auth.middleware);
+  const dispatch = dispatchTracker();
+  raw.use(dispatch.before, auth.middleware);
   // Without a hook there is no one to tell: no per-request log bookkeeping at all.
   if (options.logger) raw.use(loggingMiddleware(provider, logger));
+  raw.use(dispatch.after);
   const retry: RetryPolicy = {
     ...DEFAULT_RETRY_POLICY,
     ...options.retry,
@@ -87,29 +90,9 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
     retry,
     budget: new RetryBudget(retry.budget),
     expiredToken: auth.expiredToken,
+    wasDispatched: dispatch.wasDispatched,
   });
   return { provider, raw, run, secrets, logger };
-}
-
-/** The first request of each send, kept alive by the abort signal it was made with. */
-const requestsBySignal = new WeakMap<AbortSignal, Request>();
-
-/**
- * A Request that lives as long as its signal. A Request follows its signal through a weak link
- * (undici): when an auth middleware replaces the request (a signed body, a token in the query),
- * nothing holds the first one, a garbage collection drops it, and the runner's timeout no longer
- * reaches the fetch — the call hangs. The runner's signal lives until its attempt ends.
- */
-class SignalBoundRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(input, init);
-    if (init?.signal) requestsBySignal.set(init.signal, this);
-  }
-
-  // openapi-fetch checks a middleware's replacement with `instanceof` this class: any Request is.
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request;
-  }
 }
 
 /** Logs each request and response (method, path template, status, duration), never a body. */

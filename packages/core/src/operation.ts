@@ -88,6 +88,8 @@ export interface RunnerContext {
   budget: RetryBudget;
   /** When set, a rejected token is dropped, and an idempotent call is sent once more. */
   expiredToken?: ExpiredTokenHandling | undefined;
+  /** Whether the request made with this attempt signal reached fetch (unknown: assume it did). */
+  wasDispatched?: ((signal: AbortSignal) => boolean) | undefined;
 }
 
 /**
@@ -209,12 +211,19 @@ async function attempt<Data>(
 
   let result: SendResult<Data>;
   try {
-    result = await plan.send({ signal, headers: call.headers ?? {} });
+    result = await untilAborted(plan.send({ signal, headers: call.headers ?? {} }), signal);
   } catch (error) {
     if (call.signal?.aborted) throw call.signal.reason;
     // An error of ours raised while sending (a token that could not be had) keeps its type.
     if (error instanceof TelcopayError) throw error;
     if (timeout.aborted) {
+      if (context.wasDispatched?.(signal) === false) {
+        // The auth was still getting its credentials: nothing was sent, so sending is safe.
+        throw new TimeoutError(
+          `${label}: the request was not sent within ${timeoutMs} ms (its credentials were not ready).`,
+          { ...where, timeoutMs, retryable: true },
+        );
+      }
       if (outcomeUnknown) throw unknown(`no answer came within ${timeoutMs} ms`);
       throw new TimeoutError(`${label}: no answer within ${timeoutMs} ms.`, {
         ...where,
@@ -277,6 +286,20 @@ async function attempt<Data>(
     });
   }
   return data;
+}
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts: a middleware that ignores the signal
+ * (a token provider that never answers) cannot hold a call past its timeout.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => {}); // once abandoned, its late rejection is nobody's concern
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function requestIdOf(response: Response): string | undefined {

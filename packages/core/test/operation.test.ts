@@ -340,3 +340,29 @@ describe('choosing the server', () => {
     ).toThrow(ValidationError);
   });
 });
+
+describe('credentials that are not ready in time', () => {
+  it('time out as "not sent" (safe to retry), even for a money-moving call, and never hang', async () => {
+    const received = seen.length;
+    const { raw, run } = createProviderRuntime<paths, 'mock'>(
+      { provider: 'example', environments: { mock: server.url } },
+      { environment: 'mock', timeoutMs: 50, maxRetries: 0 },
+      // A token provider that never answers, and ignores every signal.
+      bearerAuth(() => new Promise<string>(() => {})),
+    );
+    const started = performance.now();
+    const error = await run({
+      operation: 'getThing',
+      idempotent: false,
+      moneyMoving: true,
+      send: ({ signal, headers }) =>
+        raw.GET('/thing', { headers: { ...headers, 'x-scenario': 'ok' }, signal }),
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ retryable: true, timeoutMs: 50 });
+    expect((error as Error).message).toContain('was not sent');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(seen.length).toBe(received);
+  });
+});
