@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localServer } from '../../testing/src/local-server.js';
 import { bearerAuth, createProviderRuntime, createTokenCache } from '../src/index.js';
+import type { OneGetApi } from './example-api.js';
 
-interface paths {
-  '/thing': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: {
-        200: { headers: { [name: string]: unknown }; content: { 'application/json': unknown } };
-      };
-    };
-  };
-}
+type paths = OneGetApi<'/thing'>;
 
 // `token-1` has expired. The upstream refuses it at once for the first call, but only after
 // 100 ms for the second: by then the first call has a fresh token and has been sent again.

@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localServer } from '../../testing/src/local-server.js';
 import { ApiError, bearerAuth, createProviderRuntime } from '../src/index.js';
+import type { OneGetApi } from './example-api.js';
 
-interface paths {
-  [path: string]: {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: {
-        200: { headers: { [name: string]: unknown }; content: { 'application/json': unknown } };
-      };
-    };
-  };
-}
+type paths = OneGetApi<string>;
 
 // The token endpoint is unavailable; the API itself would answer.
 const hits: string[] = [];

@@ -12,23 +12,10 @@ import {
   TimeoutError,
   ValidationError,
 } from '../src/index.js';
+import type { OneGetApi } from './example-api.js';
 
-/** A one-operation API, typed the way openapi-typescript writes it. */
-interface paths {
-  '/thing': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: {
-        200: {
-          headers: { [name: string]: unknown };
-          content: { 'application/json': { ok: boolean; failure?: string } };
-        };
-      };
-    };
-  };
-}
+/** A one-operation API whose body may report a failure. */
+type paths = OneGetApi<'/thing', { ok: boolean; failure?: string }>;
 
 const TOKEN = 'bearer-token-7d1f';
 let server: Awaited<ReturnType<typeof localServer>>;

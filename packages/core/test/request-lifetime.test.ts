@@ -3,19 +3,9 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localServer } from '../../testing/src/local-server.js';
 import { type AuthStrategy, createProviderRuntime, TimeoutError } from '../src/index.js';
+import type { OneGetApi } from './example-api.js';
 
-interface paths {
-  '/slow': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: {
-        200: { headers: { [name: string]: unknown }; content: { 'application/json': unknown } };
-      };
-    };
-  };
-}
+type paths = OneGetApi<'/slow'>;
 
 // A real garbage collection, as a busy process has many of during a 30 s timeout.
 setFlagsFromString('--expose-gc');
