@@ -1,7 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { telcopayVitestConfig } from '@telcopay/testing/vitest';
 
-export default defineConfig({
-  test: {
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
-  },
-});
+export default telcopayVitestConfig({ mocks: true, typeTests: true });

@@ -9,8 +9,7 @@ import {
   REDACTED,
   ValidationError,
 } from '@telcopay/core';
-import { type RunningMocks, startMocks } from '@telcopay/mocks';
-import { recordingFetch, specOperations } from '@telcopay/testing';
+import { mockUrl, recordingFetch, specOperations } from '@telcopay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ChinchinCpsClient,
@@ -116,7 +115,6 @@ describe('input is validated before anything is sent', () => {
 });
 
 describe('a balance refused for a service the provider does not list as balance-capable', () => {
-  let mocks: RunningMocks;
   let baseUrl: string;
   const refusal = { headers: { Prefer: 'code=422, example=balanceNotAvailable' } } as const;
   const operations = specOperations('chinchin-cps');
@@ -125,11 +123,9 @@ describe('a balance refused for a service the provider does not list as balance-
       .find((operation) => operation.operationId === operationId)
       ?.scenarios.find((scenario) => scenario.example === name)?.value;
 
-  beforeAll(async () => {
-    mocks = await startMocks({ apis: ['chinchin-cps'], ports: 'free' });
-    baseUrl = mocks.urls['chinchin-cps'] ?? '';
-  }, 60_000);
-  afterAll(() => mocks?.stop());
+  beforeAll(() => {
+    baseUrl = mockUrl('chinchin-cps');
+  });
 
   // The client-wide Prefer picks the list's `balanceCapable` example for the lookup; the
   // balance call's own Prefer overrides it with the refusal.

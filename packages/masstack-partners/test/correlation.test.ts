@@ -1,21 +1,17 @@
 import { ApiError, type TelcopayError } from '@telcopay/core';
-import { type RunningMocks, startMocks } from '@telcopay/mocks';
-import { recordingFetch } from '@telcopay/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockUrl, recordingFetch } from '@telcopay/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMasstackPartnersClient } from '../src/index.js';
 import { FEBRUARY_INVOICE, SERVICE, UUID_V4, VALID_CALLS } from './fixtures.js';
 
 const TOKEN = 'masstack-static-jwt-7d1e0b';
 /** A caller's id, unlike the one the mock echoes from the spec's example. */
 const CALLER_ID = '0b6f1f8e-2d4c-4a57-9e3b-8c1d2e3f4a5b';
-let mocks: RunningMocks;
 let baseUrl: string;
 
-beforeAll(async () => {
-  mocks = await startMocks({ apis: ['masstack-partners'], ports: 'free' });
-  baseUrl = mocks.urls['masstack-partners'] ?? '';
-}, 60_000);
-afterAll(() => mocks?.stop());
+beforeAll(() => {
+  baseUrl = mockUrl('masstack-partners');
+});
 
 function client() {
   const recorder = recordingFetch();

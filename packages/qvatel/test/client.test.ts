@@ -1,18 +1,14 @@
 import { type LogEntry, ValidationError } from '@telcopay/core';
-import { type RunningMocks, startMocks } from '@telcopay/mocks';
-import { recordingFetch } from '@telcopay/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockUrl, recordingFetch } from '@telcopay/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createQvatelClient } from '../src/index.js';
 
 const API_TOKEN = 'qvatel-secret-token-4f1c9a';
-let mocks: RunningMocks;
 let baseUrl: string;
 
-beforeAll(async () => {
-  mocks = await startMocks({ apis: ['qvatel'], ports: 'free' });
-  baseUrl = mocks.urls.qvatel ?? '';
-}, 60_000);
-afterAll(() => mocks?.stop());
+beforeAll(() => {
+  baseUrl = mockUrl('qvatel');
+});
 
 function client() {
   const recorder = recordingFetch();

@@ -1,21 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type RunningMocks, startMocks } from '@telcopay/mocks';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { mockUrl } from '@telcopay/testing';
+import { expect, it, vi } from 'vitest';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const sample = /```ts title="qvatel-usage"\n([\s\S]*?)```/.exec(readme)?.[1];
 
-let mocks: RunningMocks;
-beforeAll(async () => {
-  mocks = await startMocks({ apis: ['qvatel'], ports: 'free' });
-}, 60_000);
-afterAll(() => mocks?.stop());
-
 it("runs the README's usage sample against the mock", async () => {
   expect(sample, 'the README has a ts block titled qvatel-usage').toBeDefined();
   // The sample targets the standard mock port; this test's mock runs on a free one.
-  const code = (sample ?? '').replace("environment: 'mock'", `baseUrl: '${mocks.urls.qvatel}'`);
+  const code = (sample ?? '').replace("environment: 'mock'", `baseUrl: '${mockUrl('qvatel')}'`);
   expect(code).not.toBe(sample);
   const dir = mkdtempSync(join(import.meta.dirname, '.readme-'));
   const file = join(dir, 'sample.ts');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { SERVICE_IDS, type ServiceName } from '@telcopay/chinchin-cps';
-import { type RunningMocks, specPath, startMocks } from '@telcopay/mocks';
-import { localServer, recordingFetch } from '@telcopay/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { specPath } from '@telcopay/mocks';
+import { localServer, mockUrl, recordingFetch } from '@telcopay/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   ApiError,
@@ -26,18 +26,15 @@ function answeringServer(body: unknown) {
   });
 }
 
-let mocks: RunningMocks;
 let urls: { chinchin: string; qvatel: string; stone: string };
 
-beforeAll(async () => {
-  mocks = await startMocks({ apis: ['chinchin-cps', 'qvatel', 'stone-topups'], ports: 'free' });
+beforeAll(() => {
   urls = {
-    chinchin: mocks.urls['chinchin-cps'] ?? '',
-    qvatel: mocks.urls.qvatel ?? '',
-    stone: mocks.urls['stone-topups'] ?? '',
+    chinchin: mockUrl('chinchin-cps'),
+    qvatel: mockUrl('qvatel'),
+    stone: mockUrl('stone-topups'),
   };
-}, 60_000);
-afterAll(() => mocks?.stop());
+});
 
 /** Every provider configured: the three top-up ones on their mocks, each request recorded. */
 function connect(overrides: { chinchinUrl?: string; qvatelUrl?: string } = {}) {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type RunningMocks, startMocks } from '@telcopay/mocks';
+import { mockUrl } from '@telcopay/testing';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIALS } from './credentials.js';
@@ -47,13 +47,10 @@ function entryUsing(provider: Provider): string {
 }
 
 let outDir: string;
-let mocks: RunningMocks;
-beforeAll(async () => {
+beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'telcopay-tree-shaking-'));
-  mocks = await startMocks({ apis: ['qvatel'], ports: 'free' });
-}, 60_000);
-afterAll(async () => {
-  await mocks?.stop();
+});
+afterAll(() => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
@@ -103,7 +100,7 @@ describe('a bundle of a program that uses one provider through the SDK', () => {
 
   it('still tops up (QvaTel, against its mock)', async () => {
     const { outfile } = await bundle('qvatel');
-    const { stdout } = await run(process.execPath, [outfile, mocks.urls.qvatel ?? '']);
+    const { stdout } = await run(process.execPath, [outfile, mockUrl('qvatel')]);
     expect(stdout.trim().split('\n').at(-1)).toBe('qvatel-23479287356');
   });
 });

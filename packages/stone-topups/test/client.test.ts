@@ -1,8 +1,7 @@
 import { ValidationError } from '@telcopay/core';
-import { type RunningMocks, startMocks } from '@telcopay/mocks';
-import { recordingFetch } from '@telcopay/testing';
+import { mockUrl, recordingFetch } from '@telcopay/testing';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ChallengeRequiredError,
   type ConfirmInput,
@@ -11,7 +10,6 @@ import {
 } from '../src/index.js';
 import { SEED_PROVIDERS, SEED_TOPUP, TOKEN_PATH, UUID } from './seed.js';
 
-let mocks: RunningMocks;
 let baseUrl: string;
 let privateKey: string;
 
@@ -19,10 +17,8 @@ beforeAll(async () => {
   privateKey = await exportPKCS8(
     (await generateKeyPair('RS256', { extractable: true })).privateKey,
   );
-  mocks = await startMocks({ apis: ['stone-topups'], ports: 'free' });
-  baseUrl = mocks.urls['stone-topups'] ?? '';
-}, 60_000);
-afterAll(() => mocks?.stop());
+  baseUrl = mockUrl('stone-topups');
+});
 
 function client(options: Partial<StoneTopupsClientOptions> = {}) {
   const recorder = recordingFetch();

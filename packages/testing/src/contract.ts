@@ -6,8 +6,9 @@ import {
   OutcomeUnknownError,
   TelcopayError,
 } from '@telcopay/core';
-import { type ApiName, type RunningMocks, startMocks } from '@telcopay/mocks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiName } from '@telcopay/mocks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mockUrl } from './mock-urls.js';
 import { type Scenario, specOperations } from './spec.js';
 
 /** Calls one operation with valid input; `call` carries the scenario's `Prefer` header. */
@@ -28,22 +29,20 @@ export interface ContractSuite<Client> {
 /**
  * The contract test of one client: for every operation of its spec and every documented status
  * × named example, the real client calls a real Prism mock that plays that example
- * (`Prefer: code=…, example=…`), and the outcome must be the typed result or error.
+ * (`Prefer: code=…, example=…`), and the outcome must be the typed result or error. The package's
+ * vitest config must start the shared mocks (`telcopayVitestConfig({ mocks: true })`).
  */
 export function describeContract<Client>(suite: ContractSuite<Client>): void {
   const operations = specOperations(suite.api);
-  let mocks: RunningMocks;
   let client: Client;
 
-  beforeAll(async () => {
-    mocks = await startMocks({ apis: [suite.api], ports: 'free', errors: true });
-    const url = mocks.urls[suite.api];
-    if (!url) throw new Error(`no mock URL for ${suite.api}`);
-    client = suite.createClient(url);
-  }, 60_000);
-  afterAll(() => mocks?.stop());
+  // The run's shared Prism mock (errors on): requests that break the spec are refused.
+  beforeAll(() => {
+    client = suite.createClient(mockUrl(suite.api));
+  });
 
-  describe(`${suite.api} contract`, () => {
+  // Each scenario is one stateless request: they run concurrently, as a busy client would send.
+  describe.concurrent(`${suite.api} contract`, () => {
     it('has a contract call for every operation of the spec, and no other', () => {
       expect(Object.keys(suite.calls).sort()).toEqual(
         operations.map((operation) => operation.operationId).sort(),

@@ -1,4 +1,5 @@
 export { type ContractSuite, describeContract, type OperationCall } from './contract.js';
 export { type Handler, localServer } from './local-server.js';
+export { MOCK_URLS_ENV, mockUrl, parseMockUrls } from './mock-urls.js';
 export { recordingFetch } from './recording-fetch.js';
 export { type Scenario, type SpecOperation, specOperations } from './spec.js';

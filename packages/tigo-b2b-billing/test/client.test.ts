@@ -1,7 +1,6 @@
 import { ApiError, OutcomeUnknownError, ValidationError } from '@telcopay/core';
-import { type RunningMocks, startMocks } from '@telcopay/mocks';
-import { recordingFetch, specOperations } from '@telcopay/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockUrl, recordingFetch, specOperations } from '@telcopay/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   billingEnvironments,
   createTigoB2bBillingClient,
@@ -24,20 +23,17 @@ const PAYMENT = {
   paymentData: { paymentMethod: 'PSE' },
 };
 
-let mocks: RunningMocks;
-let mockUrl: string;
+let tigoMockUrl: string;
 
-beforeAll(async () => {
-  mocks = await startMocks({ apis: ['tigo-b2b-billing'], ports: 'free' });
-  mockUrl = mocks.urls['tigo-b2b-billing'] ?? '';
-}, 60_000);
-afterAll(() => mocks?.stop());
+beforeAll(() => {
+  tigoMockUrl = mockUrl('tigo-b2b-billing');
+});
 
 function mockClient() {
   const recorder = recordingFetch();
   const tigo = createTigoB2bBillingClient({
     ...CREDENTIALS,
-    baseUrl: mockUrl,
+    baseUrl: tigoMockUrl,
     fetch: recorder.fetch,
   });
   return { tigo, requests: recorder.requests };
@@ -67,7 +63,7 @@ describe('requests', () => {
     });
     const url = requests.at(-1)?.url ?? '';
     expect(url).toBe(
-      `${mockUrl}/customers/NIT/900123456/contracts/8001234567/characteristics?fields=role,plus`,
+      `${tigoMockUrl}/customers/NIT/900123456/contracts/8001234567/characteristics?fields=role,plus`,
     );
   });
 
@@ -75,8 +71,8 @@ describe('requests', () => {
     const { tigo, requests } = mockClient();
     await tigo.getContract({ contractId: '8001234567' });
     expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
-      `POST ${mockUrl}/oauth/client_credential/accesstoken?grant_type=client_credentials`,
-      `GET ${mockUrl}/contracts/8001234567`,
+      `POST ${tigoMockUrl}/oauth/client_credential/accesstoken?grant_type=client_credentials`,
+      `GET ${tigoMockUrl}/contracts/8001234567`,
     ]);
     const basic = Buffer.from(`${CREDENTIALS.clientId}:${CREDENTIALS.clientSecret}`).toString(
       'base64',
@@ -228,7 +224,8 @@ describe('input checks', () => {
     ['tokenUrl', { tokenUrl: '/oauth/client_credential/accesstoken' }],
     ['environment', { baseUrl: undefined, environment: 'staging' as 'test' }],
   ])('refuses to build a client with a bad %s', (field, change) => {
-    const build = () => createTigoB2bBillingClient({ ...CREDENTIALS, baseUrl: mockUrl, ...change });
+    const build = () =>
+      createTigoB2bBillingClient({ ...CREDENTIALS, baseUrl: tigoMockUrl, ...change });
     expect(build).toThrow(ValidationError);
     expect(build).toThrow(expect.objectContaining({ field }));
   });

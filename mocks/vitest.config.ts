@@ -1,0 +1,3 @@
+import { telcopayVitestConfig } from '../packages/testing/vitest/config.mjs';
+
+export default telcopayVitestConfig();

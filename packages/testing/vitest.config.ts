@@ -1,0 +1,3 @@
+import { telcopayVitestConfig } from './vitest/config.mjs';
+
+export default telcopayVitestConfig();

@@ -1,0 +1,6 @@
+import type { UserConfig } from 'vitest/config';
+
+export function telcopayVitestConfig(options?: {
+  mocks?: boolean;
+  typeTests?: boolean;
+}): UserConfig;
