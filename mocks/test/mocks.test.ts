@@ -12,17 +12,22 @@ afterEach(() => {
   for (const child of started.splice(0)) child.kill('SIGKILL');
 });
 
+/**
+ * Whether a server listens at `url`: any HTTP answer is yes, a refused connection is no. A slow
+ * answer on a busy machine is waited for, never taken for "not there".
+ */
 async function answers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
     await response.body?.cancel();
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return false;
+    throw error;
   }
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<boolean> {
+async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;
