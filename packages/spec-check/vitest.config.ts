@@ -1,0 +1,3 @@
+import { telcopayVitestConfig } from '@telcopay/testing/vitest';
+
+export default telcopayVitestConfig();
