@@ -1,0 +1,4 @@
+import { describeRuntime } from '../src/matrix.js';
+import { deno } from '../src/runtimes/deno.js';
+
+describeRuntime(deno);
