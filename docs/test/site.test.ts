@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '@telcopay/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it, type TestContext } from 'vitest';
 import { parse } from 'yaml';
 import { serveSite } from '../scripts/site-server.mjs';
-import { launchChromium, watch } from './browser.js';
+import { pagePool, watch } from './browser.js';
 
 const root = new URL('../../', import.meta.url);
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -45,25 +46,55 @@ const guides = [
   'inferred',
 ];
 
+/** Pages open at once: one per core of the 2-core machines this runs on. */
+const PARALLEL_PAGES = 2;
+/** A test may first wait for a free page while others run, on a machine busy with other work. */
+const TEST_TIMEOUT = 180_000;
+
 let browser: Browser;
+let context: BrowserContext;
+let pages: ReturnType<typeof pagePool>;
 let site: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  site = await serveSite({ port: 0 });
-  browser = await launchChromium();
+  [site, browser] = await Promise.all([serveSite({ port: 0 }), launchChromium()]);
+  // One context for every page: the site keeps no state, so its pages need no isolation.
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  pages = pagePool(context, PARALLEL_PAGES);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
 
-/** Opens a page, waits until it is quiet, and returns it with what went wrong on it. */
-async function open(path: string) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+/**
+ * Runs `action`, which loads a page of the site, and waits until that page is done loading:
+ * after its `load` event Chromium asks for the page's icon, and every request then ends (so a
+ * next navigation aborts none of them).
+ */
+async function loading(page: Page, settled: () => Promise<void>, action: () => Promise<unknown>) {
+  await Promise.all([page.waitForRequest(`${site.url}/favicon.svg`), action()]);
+  await settled();
+}
+
+/**
+ * Opens `path` in a new page once it is done loading, with what goes wrong on it. `close` waits
+ * until every request the page started has an outcome, so that `problems` is complete; a test
+ * that fails first still has its page closed.
+ */
+async function open(path: string, test: TestContext) {
+  const { page, release } = await pages.acquire();
+  test.onTestFinished(release);
   const watched = watch(page, site.url);
-  await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
-  return { page, ...watched };
+  await loading(page, watched.settled, () =>
+    page.goto(`${site.url}${path}`, { waitUntil: 'load' }),
+  );
+  const close = async () => {
+    await watched.settled();
+    await release();
+  };
+  return { page, ...watched, close };
 }
 
 /** Waits until React has hydrated Redoc's prerendered menu (its links then carry a fiber). */
@@ -74,7 +105,7 @@ async function waitForRedoc(page: Page) {
       return link !== null && Object.keys(link).some((key) => key.startsWith('__reactFiber'));
     },
     undefined,
-    { timeout: 15_000 },
+    { timeout: 30_000 },
   );
 }
 
@@ -86,14 +117,22 @@ async function openGroup(page: Page, tag: string | undefined, summary: string) {
   const menu = page.locator('.menu-content');
   const item = menu.getByText(summary, { exact: true }).first();
   if (tag && !(await item.isVisible())) await menu.getByText(tag, { exact: true }).first().click();
-  await item.waitFor({ state: 'visible', timeout: 5_000 });
+  await item.waitFor({ state: 'visible', timeout: 15_000 });
   return menu;
 }
 
-describe('the docs site', () => {
-  it('serves an index listing every API with its facts and a link to its reference', async () => {
-    const { page, problems } = await open('/index.html');
-    await page.screenshot({ path: `${artifacts}index.png`, fullPage: true });
+// Concurrent: each test has its own page; the pool bounds how many are open at once.
+describe.concurrent('the docs site', () => {
+  it('serves an index listing every API with its facts and a link to its reference', {
+    timeout: TEST_TIMEOUT,
+  }, async (test) => {
+    const { expect } = test;
+    const { page, problems, close } = await open('/index.html', test);
+    await page.screenshot({
+      path: `${artifacts}index.png`,
+      fullPage: true,
+      animations: 'disabled',
+    });
     for (const api of apis) {
       const row = page.locator(`tr[data-api="${api.name}"]`);
       await expect(row.locator('a').textContent()).resolves.toBe(api.title);
@@ -102,55 +141,117 @@ describe('the docs site', () => {
       expect(cells[7]).toBe(`@telcopay/${api.name}`);
       expect(cells[6]).toMatch(/^http:\/\/127\.0\.0\.1:40\d\d$/);
     }
-    await page.close();
+    await close();
     expect(problems).toEqual([]);
   });
 
-  it.each(guides)('renders the guide %s', async (guide) => {
-    const { page, problems } = await open(`/guides/${guide}.html`);
+  it.for(guides)('renders the guide %s', { timeout: TEST_TIMEOUT }, async (guide, test) => {
+    const { expect } = test;
+    const { page, problems, close } = await open(`/guides/${guide}.html`, test);
     await expect(page.locator('main h1').count()).resolves.toBe(1);
-    await page.close();
+    await close();
     expect(problems).toEqual([]);
   });
 
+  // Each reference's two tests share one journey through it, so that each Redoc page (the
+  // costly part) loads once; each test asserts its own part of what the journey saw.
   describe.each(apis)('the $name reference', (api) => {
-    it("shows every operation's summary from the spec, with nothing loaded from outside", async () => {
-      const { page, problems, requests } = await open(`/${api.name}/index.html`);
-      await waitForRedoc(page);
-      for (const tag of new Set(api.operations.map((operation) => operation.tag))) {
-        const inGroup = api.operations.filter((candidate) => candidate.tag === tag);
-        const menu = await openGroup(page, tag, inGroup[0]?.summary ?? '');
-        for (const operation of inGroup) {
-          await expect(
-            menu.getByText(operation.summary, { exact: true }).first().isVisible(),
-            `${operation.operationId}: "${operation.summary}"`,
-          ).resolves.toBe(true);
-        }
-      }
-      await page.screenshot({ path: `${artifacts}${api.name}.png` });
-      expect(requests.some((url) => url.endsWith('/redoc.standalone.js'))).toBe(true);
-      await page.close();
-      expect(problems).toEqual([]);
+    it("shows every operation's summary from the spec, with nothing loaded from outside", {
+      timeout: TEST_TIMEOUT,
+    }, async ({ expect }) => {
+      const seen = await journey(api);
+      expect(seen.summaries).toEqual(
+        Object.fromEntries(api.operations.map((operation) => [operation.summary, true])),
+      );
+      expect(seen.requests.some((url) => url.endsWith('/redoc.standalone.js'))).toBe(true);
+      expect(seen.problems).toEqual([]);
     });
 
-    it('is reached from the index, and leads to an operation', async () => {
-      const { page, problems } = await open('/index.html');
-      await page.locator(`tr[data-api="${api.name}"] a`).click();
-      await page.waitForURL(`${site.url}/${api.name}/index.html`);
-      await waitForRedoc(page);
-      const [operation] = api.operations;
-      if (!operation) throw new Error(`${api.name} has no operation`);
-      const menu = await openGroup(page, operation.tag, operation.summary);
-      await menu.getByText(operation.summary, { exact: true }).first().click();
-      await page.waitForURL((url) => url.hash.endsWith(`/${operation.operationId.toLowerCase()}`));
-      // Redoc renders the operation after the route changes: wait for its heading to show.
-      await page
-        .locator('#api-content')
-        .getByRole('heading', { name: operation.summary })
-        .first()
-        .waitFor({ state: 'visible', timeout: 10_000 });
-      await page.close();
-      expect(problems).toEqual([]);
+    it('is reached from the index, and leads to an operation', {
+      timeout: TEST_TIMEOUT,
+    }, async ({ expect }) => {
+      const seen = await journey(api);
+      const [first] = api.operations;
+      expect(seen.referenceUrl).toBe(`${site.url}/${api.name}/index.html`);
+      expect(seen.operationHash?.endsWith(`/${first?.operationId.toLowerCase()}`)).toBe(true);
+      expect(seen.operationHeading).toContain(first?.summary);
     });
   });
 });
+
+interface Journey {
+  /** The URL the index's link led to. */
+  referenceUrl: string;
+  /** The route after clicking the first operation in the menu, and the heading it showed. */
+  operationHash: string | undefined;
+  operationHeading: string | undefined;
+  /** Whether the menu showed each operation's summary. */
+  summaries: Record<string, boolean>;
+  requests: string[];
+  problems: string[];
+}
+
+const journeys = new Map<string, Promise<Journey>>();
+
+/** Index → reference → first operation → every summary, once per API (memoised). */
+function journey(api: (typeof apis)[number]): Promise<Journey> {
+  let seen = journeys.get(api.name);
+  if (!seen) {
+    seen = walk(api);
+    journeys.set(api.name, seen);
+  }
+  return seen;
+}
+
+async function walk(api: (typeof apis)[number]): Promise<Journey> {
+  const { page, release } = await pages.acquire();
+  try {
+    const watched = watch(page, site.url);
+    await loading(page, watched.settled, () =>
+      page.goto(`${site.url}/index.html`, { waitUntil: 'load' }),
+    );
+    await loading(page, watched.settled, async () => {
+      await page.locator(`tr[data-api="${api.name}"] a`).click();
+      await page.waitForURL(`${site.url}/${api.name}/index.html`);
+    });
+    const referenceUrl = page.url();
+    await waitForRedoc(page);
+    // The first operation, from the menu: the route changes, then Redoc renders it.
+    const [first] = api.operations;
+    if (!first) throw new Error(`${api.name} has no operation`);
+    const firstMenu = await openGroup(page, first.tag, first.summary);
+    await firstMenu.getByText(first.summary, { exact: true }).first().click();
+    await page.waitForURL((url) => url.hash.endsWith(`/${first.operationId.toLowerCase()}`));
+    const operationHash = new URL(page.url()).hash;
+    const heading = page
+      .locator('#api-content')
+      .getByRole('heading', { name: first.summary })
+      .first();
+    await heading.waitFor({ state: 'visible', timeout: 15_000 });
+    const operationHeading = (await heading.textContent())?.trim();
+    // Every operation's summary, group by group.
+    const summaries: Record<string, boolean> = {};
+    for (const tag of new Set(api.operations.map((operation) => operation.tag))) {
+      const inGroup = api.operations.filter((operation) => operation.tag === tag);
+      const menu = await openGroup(page, tag, inGroup[0]?.summary ?? '');
+      for (const operation of inGroup) {
+        summaries[operation.summary] = await menu
+          .getByText(operation.summary, { exact: true })
+          .first()
+          .isVisible();
+      }
+    }
+    await page.screenshot({ path: `${artifacts}${api.name}.png`, animations: 'disabled' });
+    await watched.settled();
+    return {
+      referenceUrl,
+      operationHash,
+      operationHeading,
+      summaries,
+      requests: watched.requests,
+      problems: watched.problems,
+    };
+  } finally {
+    await release();
+  }
+}

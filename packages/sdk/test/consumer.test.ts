@@ -1,4 +1,4 @@
-// As a user would: the packed packages, installed with plain npm into a fresh project outside
+// As a user would: the packed packages, installed with plain npm into fresh projects outside
 // the workspace, compiled with a strict tsconfig and run against the packed mocks.
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
@@ -7,34 +7,55 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exec, packAll, publishedPackages, userEnvironment } from './workspace.js';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { exec, packed, userEnvironment } from './workspace.js';
 
 const require = createRequire(import.meta.url);
-/** The compiler and Node types this workspace builds with, installed from the registry. */
-const TOOLS = ['typescript', '@types/node'].map(
-  (name) => `${name}@${require(`${name}/package.json`).version}`,
+/** The compiler and Node types this workspace builds with: each app's devDependencies. */
+const TOOLS = Object.fromEntries(
+  ['typescript', '@types/node'].map((name) => [name, require(`${name}/package.json`).version]),
 );
 
-/** The consumer's programs, kept as files so that they are linted and type-checked here too. */
-function fixture(file: string): string {
-  return join(import.meta.dirname, 'consumer', file);
-}
+/** A user's strict project; the packages' declarations are checked too, not skipped. */
+const STRICT_TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    skipLibCheck: false,
+    // TypeScript's own lib.*.d.ts are none of ours (and most of the compile time).
+    skipDefaultLibCheck: true,
+    types: ['node'],
+    rootDir: 'src',
+    outDir: 'dist',
+  },
+  include: ['src'],
+};
+
+const { tarballs } = packed();
 
 let root: string;
-let app: string;
-let mocksHost: string;
-let tarballs: Map<string, string>;
+/** The project that the packed mocks are installed in, once its install is done. */
+let mocksHost: Promise<string>;
+const runningClis = new Set<RunningCli>();
+
+/** The consumer's programs, kept as files so that they are linted here too. */
+function fixture(file: string): string {
+  return readFileSync(join(import.meta.dirname, 'consumer', file), 'utf8');
+}
 
 /** A package's tarball, as a path relative to a project (both are folders of `root`). */
 function tarball(name: string): string {
-  const path = tarballs.get(name);
+  const path = tarballs[name];
   if (!path) throw new Error(`${name} was not packed`);
   return `../tarballs/${basename(path)}`;
 }
@@ -50,30 +71,51 @@ function writeFiles(dir: string, files: Record<string, string>): void {
  * A new npm project whose `@telcopay/*` packages come from the tarballs: `overrides` resolve
  * each one a package depends on to its tarball, as the registry would after a release.
  */
-function npmProject(dir: string, name: string): void {
+function npmProject(dir: string, manifest: Record<string, unknown>): void {
   // The same spec as `npm install <tarball>` saves, or npm sees a conflicting direct dependency.
   const overrides = Object.fromEntries(
-    [...tarballs.keys()].map((packageName) => [packageName, `file:${tarball(packageName)}`]),
+    Object.keys(tarballs).map((packageName) => [packageName, `file:${tarball(packageName)}`]),
   );
   writeFiles(dir, {
-    'package.json': JSON.stringify({ name, private: true, type: 'module', overrides }, null, 2),
+    'package.json': JSON.stringify({ private: true, type: 'module', ...manifest, overrides }),
   });
 }
 
+/** npm as the user runs it; registry packages come from npm's cache when it has them. */
 function npm(args: readonly string[], cwd: string) {
-  return exec('npm', [...args, '--no-audit', '--no-fund'], {
+  return exec('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund'], {
     cwd,
     env: userEnvironment(),
     timeoutMs: 300_000,
   });
 }
 
+/**
+ * A new project that installs `packageName` from its tarball with `npm install <tarball>`:
+ * one npm run, which also installs the compiler and Node types that it already lists.
+ */
+async function appWith(name: string, packageName: string): Promise<string> {
+  const app = join(root, name);
+  npmProject(app, { name, devDependencies: TOOLS });
+  writeFiles(app, { 'tsconfig.json': JSON.stringify(STRICT_TSCONFIG) });
+  await npm(['install', tarball(packageName)], app);
+  return app;
+}
+
+/** The mocks live in a project of their own, so that each app holds only what it installs. */
+async function installMocksHost(): Promise<string> {
+  const dir = join(root, 'mocks-host');
+  npmProject(dir, { name: 'mocks-host' });
+  await npm(['install', tarball('@telcopay/mocks')], dir);
+  return dir;
+}
+
 /** `tsc` of the project, as the user runs it. */
-function tsc(args: readonly string[] = []) {
+function tsc(app: string, args: readonly string[] = []) {
   return exec('npx', ['tsc', ...args], { cwd: app, env: userEnvironment() });
 }
 
-function node(file: string, args: readonly string[]) {
+function node(app: string, file: string, args: readonly string[]) {
   return exec(process.execPath, [file, ...args], { cwd: app, env: userEnvironment() });
 }
 
@@ -88,16 +130,23 @@ interface RunningCli {
  */
 async function startMocksCli(apis: readonly string[]): Promise<RunningCli> {
   const child = spawn('npx', ['telcopay-mocks', ...apis, '--free'], {
-    cwd: mocksHost,
+    cwd: await mocksHost,
     env: userEnvironment(),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () => stopGroup(child);
+  const cli: RunningCli = {
+    urls: {},
+    async stop() {
+      await stopGroup(child);
+      runningClis.delete(cli);
+    },
+  };
+  runningClis.add(cli);
   try {
-    const urls = await new Promise<Record<string, string>>((resolve, reject) => {
+    cli.urls = await new Promise<Record<string, string>>((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new Error(`mocks not ready:\n${output}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`mocks not ready:\n${output}`)), 120_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         if (!output.includes('Mocks are running')) return;
@@ -118,11 +167,18 @@ async function startMocksCli(apis: readonly string[]): Promise<RunningCli> {
         reject(new Error(`the mocks CLI exited (${code}):\n${output}`));
       });
     });
-    return { urls, stop };
+    return cli;
   } catch (error) {
-    await stop();
+    await cli.stop();
     throw error;
   }
+}
+
+/** Signals the whole process group; it may be gone already (ESRCH). */
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {}
 }
 
 function stopGroup(child: ChildProcess): Promise<void> {
@@ -131,78 +187,67 @@ function stopGroup(child: ChildProcess): Promise<void> {
   }
   const pid = child.pid;
   return new Promise((resolve) => {
-    const force = setTimeout(() => process.kill(-pid, 'SIGKILL'), 5_000);
+    const force = setTimeout(() => killGroup(pid, 'SIGKILL'), 5_000);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();
     });
-    process.kill(-pid, 'SIGTERM');
+    killGroup(pid, 'SIGTERM');
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'telcopay-consumer-'));
   mkdirSync(join(root, 'tarballs'));
-  tarballs = await packAll(await publishedPackages(), join(root, 'tarballs'));
-  // The mocks live in a project of their own, so the app holds only what it installs.
-  mocksHost = join(root, 'mocks-host');
-  npmProject(mocksHost, 'mocks-host');
-  await npm(['install', tarball('@telcopay/mocks')], mocksHost);
-  app = join(root, 'app');
-  npmProject(app, 'app');
-  mkdirSync(join(app, 'src'));
-  writeFiles(app, {
-    'tsconfig.json': JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noUncheckedIndexedAccess: true,
-        exactOptionalPropertyTypes: true,
-        // The packages' declarations are checked too, as a strict user's project does.
-        skipLibCheck: false,
-        types: ['node'],
-        rootDir: 'src',
-        outDir: 'dist',
-      },
-      include: ['src'],
-    }),
-    'tsconfig.wrong.json': JSON.stringify({
-      extends: './tsconfig.json',
-      compilerOptions: { rootDir: 'wrong', noEmit: true },
-      include: ['wrong'],
-    }),
-  });
-  await npm(['install', '--save-dev', ...TOOLS], app);
-}, 600_000);
-
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
+  for (const path of Object.values(tarballs)) {
+    copyFileSync(path, join(root, 'tarballs', basename(path)));
+  }
+  // The mocks' large install (Prism) runs while the apps install and compile; the tests wait
+  // for it only to start the mocks, and see its failure there.
+  mocksHost = installMocksHost();
+  mocksHost.catch(() => undefined);
 });
 
-describe('a fresh npm project', () => {
-  it('installs only @telcopay/qvatel, compiles strictly, and recharges against the packed mock', async () => {
-    await npm(['install', tarball('@telcopay/qvatel')], app);
+afterAll(async () => {
+  await Promise.all([...runningClis].map((cli) => cli.stop()));
+  // After a failure npm may still be writing into the mocks host.
+  await mocksHost?.catch(() => undefined);
+  if (root) await rm(root, { recursive: true, force: true });
+}, 300_000);
+
+// Concurrent: each test has a project of its own, and most of their time is npm, tsc and Prism.
+describe.concurrent('a fresh npm project', () => {
+  it('installs only @telcopay/qvatel, compiles strictly, and recharges against the packed mock', async ({
+    expect,
+  }) => {
+    const app = await appWith('qvatel-app', '@telcopay/qvatel');
     expect(readdirSync(join(app, 'node_modules/@telcopay')).sort()).toEqual(['core', 'qvatel']);
     expect(
       Object.keys(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).dependencies),
     ).toEqual(['@telcopay/qvatel']);
 
-    copyFileSync(fixture('recharge.ts'), join(app, 'src/recharge.ts'));
     writeFiles(app, {
+      'src/recharge.ts': fixture('recharge.ts'),
       'wrong/wrong-call.ts': [
         "import { createQvatelClient } from '@telcopay/qvatel';",
         "const qvatel = createQvatelClient({ apiToken: 't', environment: 'mock' });",
         "await qvatel.sendRecharge({ destino: '52942387', monto: '20' });",
         '',
       ].join('\n'),
+      'tsconfig.wrong.json': JSON.stringify({
+        extends: './tsconfig.json',
+        // The declarations are the ones the strict compile beside it checks.
+        compilerOptions: { rootDir: 'wrong', noEmit: true, skipLibCheck: true },
+        include: ['wrong'],
+      }),
     });
-    await tsc();
-    const wrong = await tsc(['-p', 'tsconfig.wrong.json']).then(
-      () => undefined,
-      (error: Error) => error.message,
-    );
+    const [, wrong] = await Promise.all([
+      tsc(app),
+      tsc(app, ['-p', 'tsconfig.wrong.json']).then(
+        () => undefined,
+        (error: Error) => error.message,
+      ),
+    ]);
     // Exactly one error, at the wrong call: the string amount.
     expect(wrong?.match(/error TS\d+/g)).toEqual(['error TS2322']);
     expect(wrong).toContain('wrong/wrong-call.ts(3,');
@@ -210,7 +255,7 @@ describe('a fresh npm project', () => {
     const mocks = await startMocksCli(['qvatel']);
     try {
       expect(Object.keys(mocks.urls)).toEqual(['qvatel']);
-      const { stdout } = await node('dist/recharge.js', [mocks.urls.qvatel ?? '']);
+      const { stdout } = await node(app, 'dist/recharge.js', [mocks.urls.qvatel ?? '']);
       const [summary, refusal] = stdout.trim().split('\n');
       expect(JSON.parse(summary ?? '')).toEqual({
         id: 'qvatel-23479287356',
@@ -224,8 +269,10 @@ describe('a fresh npm project', () => {
     }
   }, 600_000);
 
-  it('installs @telcopay/sdk and tops up through the facade on each top-up provider’s mock', async () => {
-    await npm(['install', tarball('@telcopay/sdk')], app);
+  it('installs @telcopay/sdk and tops up through the facade on each top-up provider’s mock', async ({
+    expect,
+  }) => {
+    const app = await appWith('sdk-app', '@telcopay/sdk');
     expect(readdirSync(join(app, 'node_modules/@telcopay')).sort()).toEqual([
       'chinchin-cps',
       'core',
@@ -235,13 +282,13 @@ describe('a fresh npm project', () => {
       'stone-topups',
       'tigo-b2b-billing',
     ]);
-    copyFileSync(fixture('topups.ts'), join(app, 'src/topups.ts'));
-    await tsc();
+    writeFiles(app, { 'src/topups.ts': fixture('topups.ts') });
+    await tsc(app);
 
     const mocks = await startMocksCli(['chinchin-cps', 'qvatel', 'stone-topups']);
     try {
       const { urls } = mocks;
-      const { stdout } = await node('dist/topups.js', [
+      const { stdout } = await node(app, 'dist/topups.js', [
         urls['chinchin-cps'] ?? '',
         urls.qvatel ?? '',
         urls['stone-topups'] ?? '',

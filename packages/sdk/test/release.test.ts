@@ -8,16 +8,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  exec,
-  type PublishedPackage,
-  packAll,
-  pnpm,
-  publishedPackages,
-  WORKSPACE,
-} from './workspace.js';
+import { basename, dirname, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { exec, packed, pnpm, WORKSPACE } from './workspace.js';
 
 const BIN = join(import.meta.dirname, '../node_modules/.bin');
 const CHANGESET = join(WORKSPACE, 'node_modules/.bin/changeset');
@@ -27,21 +20,17 @@ interface ReleasePlan {
   releases: { name: string; type: string; newVersion: string }[];
 }
 
+const { packages: published, workspaceDirs, tarballs } = packed();
 let scratch: string;
-let published: PublishedPackage[];
-let tarballs: Map<string, string>;
 
-beforeAll(async () => {
+beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'telcopay-release-'));
-  published = await publishedPackages();
-  mkdirSync(join(scratch, 'tarballs'));
-  tarballs = await packAll(published, join(scratch, 'tarballs'));
-}, 120_000);
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 60_000);
 
-/** `changeset status` in `cwd`: the packages `changeset version` would release. */
+/** `changeset status` in `cwd` (a repository made by `repositoryWith`): what it would release. */
 async function releasePlan(cwd: string): Promise<ReleasePlan> {
-  const output = join(scratch, `plan-${Date.now()}.json`);
+  const output = join(scratch, `plan-${basename(cwd)}.json`);
   await exec(CHANGESET, ['status', `--output=${output}`], { cwd });
   const plan: ReleasePlan = JSON.parse(readFileSync(output, 'utf8'));
   return { releases: plan.releases.filter((release) => release.type !== 'none') };
@@ -54,11 +43,10 @@ async function releasePlan(cwd: string): Promise<ReleasePlan> {
  */
 async function repositoryWith(name: string, changesets: Record<string, string>): Promise<string> {
   const copy = join(scratch, name);
-  const { stdout } = await pnpm(['-r', 'ls', '--depth', '-1', '--json'], WORKSPACE);
-  for (const { path } of JSON.parse(stdout) as { path: string }[]) {
-    const target = join(copy, relative(WORKSPACE, path), 'package.json');
+  for (const dir of workspaceDirs) {
+    const target = join(copy, relative(WORKSPACE, dir), 'package.json');
     mkdirSync(dirname(target), { recursive: true });
-    cpSync(join(path, 'package.json'), target);
+    cpSync(join(dir, 'package.json'), target);
   }
   cpSync(join(WORKSPACE, 'pnpm-workspace.yaml'), join(copy, 'pnpm-workspace.yaml'));
   mkdirSync(join(copy, '.changeset'));
@@ -79,8 +67,9 @@ async function repositoryWith(name: string, changesets: Record<string, string>):
   return copy;
 }
 
-describe('the published packages', () => {
-  it('are the core, the five clients, the mocks and the SDK', () => {
+// Concurrent: the tests only read the workspace and the tarballs, and each writes its own files.
+describe.concurrent('the published packages', () => {
+  it('are the core, the five clients, the mocks and the SDK', ({ expect }) => {
     expect(published.map((entry) => entry.name).sort()).toEqual([
       '@telcopay/chinchin-cps',
       '@telcopay/core',
@@ -93,7 +82,7 @@ describe('the published packages', () => {
     ]);
   });
 
-  it('share one version, are public, and each has a CHANGELOG', () => {
+  it('share one version, are public, and each has a CHANGELOG', ({ expect }) => {
     expect(new Set(published.map((entry) => entry.version)).size).toBe(1);
     for (const entry of published) {
       const manifest = JSON.parse(readFileSync(join(entry.dir, 'package.json'), 'utf8'));
@@ -102,24 +91,28 @@ describe('the published packages', () => {
     }
   });
 
-  it('pass publint (strict) and Are the Types Wrong (ESM only) as packed', async () => {
-    for (const [name, tarball] of tarballs) {
-      const lint = await exec(join(BIN, 'publint'), ['run', tarball, '--strict'], {
-        cwd: scratch,
-      });
-      expect(lint.stdout, name).toContain('All good!');
-      // Exits non-zero on any problem; node10 and require() are out of scope for ESM-only.
-      await exec(join(BIN, 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], {
-        cwd: scratch,
-      });
-    }
-  }, 180_000);
+  it('pass publint (strict) and Are the Types Wrong (ESM only) as packed', async ({ expect }) => {
+    await Promise.all(
+      Object.entries(tarballs).map(async ([name, tarball]) => {
+        const lint = await exec(join(BIN, 'publint'), ['run', tarball, '--strict'], {
+          cwd: scratch,
+        });
+        expect(lint.stdout, name).toContain('All good!');
+        // Exits non-zero on any problem; node10 and require() are out of scope for ESM-only.
+        await exec(join(BIN, 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], {
+          cwd: scratch,
+        });
+      }),
+    );
+  }, 300_000);
 
-  it('have a changeset status that runs in this workspace', async () => {
+  it('have a changeset status that runs in this workspace', async ({ expect }) => {
     await expect(exec(CHANGESET, ['status'], { cwd: WORKSPACE })).resolves.toBeDefined();
-  });
+  }, 120_000);
 
-  it('are released together by the pending changesets, all to one new version', async () => {
+  it('are released together by the pending changesets, all to one new version', async ({
+    expect,
+  }) => {
     const pending = Object.fromEntries(
       readdirSync(join(WORKSPACE, '.changeset'))
         .filter((file) => file.endsWith('.md') && file !== 'README.md')
@@ -133,9 +126,11 @@ describe('the published packages', () => {
       );
     }
     expect(new Set(releases.map((release) => release.newVersion)).size).toBeLessThanOrEqual(1);
-  }, 60_000);
+  }, 120_000);
 
-  it('are one fixed group: a change to one package releases all, and no private one', async () => {
+  it('are one fixed group: a change to one package releases all, and no private one', async ({
+    expect,
+  }) => {
     const copy = await repositoryWith('one-change', {
       // The SDK: no package depends on it, so only the fixed group can carry the others along.
       'sdk-only.md': "---\n'@telcopay/sdk': patch\n---\n\nA fix in the SDK.\n",
@@ -148,9 +143,9 @@ describe('the published packages', () => {
     for (const release of releases) {
       expect(release.newVersion, release.name).toBe(`${major}.${minor}.${(patch ?? 0) + 1}`);
     }
-  }, 60_000);
+  }, 120_000);
 
-  it('publish in a dry run, every one public, the private ones skipped', async () => {
+  it('publish in a dry run, every one public, the private ones skipped', async ({ expect }) => {
     const { stdout, stderr } = await pnpm(
       ['-r', 'publish', '--dry-run', '--no-git-checks'],
       WORKSPACE,

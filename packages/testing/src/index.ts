@@ -1,3 +1,4 @@
+export { CHROMIUM, launchChromium } from './chromium.js';
 export { type ContractSuite, describeContract, type OperationCall } from './contract.js';
 export { type Handler, localServer } from './local-server.js';
 export { MOCK_URLS_ENV, mockUrl, parseMockUrls } from './mock-urls.js';

@@ -1,29 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { localServer } from '@telcopay/testing';
-import { type Browser, chromium as playwright } from 'playwright-core';
+import { launchChromium, localServer } from '@telcopay/testing';
 import type { AppConfig, Report } from '../flows/contract.js';
 import { FLOW_TIMEOUT_MS, openApps, type Runtime, START_TIMEOUT_MS } from './runtime.js';
-
-/** Debian's Chromium; nothing here downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return playwright.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: START_TIMEOUT_MS });
-}
 
 /**
  * The app's page on 127.0.0.1 (a secure context: Web Crypto and randomUUID are there) and the
@@ -53,7 +32,7 @@ export const chromium: Runtime = {
   bundling: { platform: 'browser', conditions: [] },
   async start(workDir) {
     const pages = await servePages(workDir);
-    const browser = await launch().catch(async (error: unknown) => {
+    const browser = await launchChromium(START_TIMEOUT_MS).catch(async (error: unknown) => {
       await pages.close();
       throw error;
     });
