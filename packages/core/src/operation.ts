@@ -1,3 +1,4 @@
+import type { Credentials, ExpiredTokenHandling } from './auth.js';
 import {
   ApiError,
   AuthError,
@@ -47,17 +48,19 @@ export interface SendResult<Data> {
   response: Response;
 }
 
-/** How to run one operation of a provider. */
+/**
+ * How an operation may be sent again: `read` — sending it again has no further effect (reads,
+ * simulations, token requests, whole-state replacements, deletes); `keyed` — an idempotency key or
+ * a caller-unique id makes a second send the same request; `unkeyed-money` — money moves and
+ * nothing makes a second send harmless: it is never sent twice once it may have been received.
+ */
+export type Safety = 'read' | 'keyed' | 'unkeyed-money';
+
+/** How to run one logical call of an operation. */
 export interface OperationPlan<Data> {
   /** The spec's operationId. */
   operation: string;
-  /**
-   * True when the same request may be sent again without effect twice: reads, and writes that
-   * carry an idempotency key or a caller-unique id. Only such calls are retried after sending.
-   */
-  idempotent: boolean;
-  /** True when the call moves money: a lost answer then becomes an OutcomeUnknownError. */
-  moneyMoving?: boolean | undefined;
+  safety: Safety;
   /** The correlation id sent with the request, stamped on every error. */
   correlationId?: string | undefined;
   /** The idempotency key or caller-unique id the request carries, stamped on every error. */
@@ -66,18 +69,18 @@ export interface OperationPlan<Data> {
   requestIds?: Record<string, unknown> | undefined;
   /** How to learn the outcome when the answer of this money-moving call is lost. */
   reconcile?: Reconciliation | undefined;
-  send(init: { signal: AbortSignal; headers: Record<string, string> }): Promise<SendResult<Data>>;
+  /**
+   * One attempt's credentials (a token, a signature), got before the attempt's timer starts:
+   * while they are not ready, nothing has been sent.
+   */
+  authorize?(): Credentials | Promise<Credentials>;
+  /** Sends one attempt, with its credentials; `signal` is the attempt's timeout. */
+  send(signal: AbortSignal, credentials: Credentials | undefined): Promise<SendResult<Data>>;
   /** For a 2xx body: the provider's failure text when the body reports a failure. */
   businessFailure?(data: Data): string | undefined;
 }
 
 export type RunOperation = <Data>(plan: OperationPlan<Data>, call?: CallOptions) => Promise<Data>;
-
-/** How a token-based auth recognises a rejected (expired) token and forgets it. */
-export interface ExpiredTokenHandling {
-  matches(status: number, body: unknown): boolean;
-  invalidate(): void;
-}
 
 export interface RunnerContext {
   provider: string;
@@ -88,26 +91,62 @@ export interface RunnerContext {
   budget: RetryBudget;
   /** When set, a rejected token is dropped, and an idempotent call is sent once more. */
   expiredToken?: ExpiredTokenHandling | undefined;
-  /** Whether the request made with this attempt signal reached fetch (unknown: assume it did). */
-  wasDispatched?: ((signal: AbortSignal) => boolean) | undefined;
+}
+
+/** Where one call happens: what every error of it says, and its label in messages. */
+interface CallSite {
+  plan: OperationPlan<unknown>;
+  call: CallOptions;
+  timeoutMs: number;
+  label: string;
+  where: {
+    provider: string;
+    operation: string;
+    correlationId: string | undefined;
+    idempotencyKey: string | undefined;
+  };
 }
 
 /**
- * Runs operations: one home for timeouts, retries and error typing. Each attempt either yields
- * the success body or a typed, redacted error; the error's `retryable` says whether sending again
- * is safe, and only then — within the retry policy and budget — is the call sent again.
+ * The auth's own failure while getting credentials (its token request failed after that request's
+ * own retries): the call ends with it as it is, not retried once more per attempt of the call.
+ */
+class CredentialsFailure extends Error {
+  constructor(readonly failure: TelcopayError) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Runs operations: one home for timeouts, retries and error typing. Each attempt first gets its
+ * credentials, then sends under its timeout, and either yields the success body or a typed,
+ * redacted error; the error's `retryable` says whether sending again is safe, and only then —
+ * within the retry policy and budget — is the call sent again.
  */
 export function createOperationRunner(context: RunnerContext): RunOperation {
   return async function run<Data>(plan: OperationPlan<Data>, call: CallOptions = {}) {
+    const site: CallSite = {
+      plan: plan as OperationPlan<unknown>,
+      call,
+      timeoutMs: call.timeoutMs ?? context.timeoutMs,
+      label: `${context.provider} ${plan.operation}`,
+      where: {
+        provider: context.provider,
+        operation: plan.operation,
+        correlationId: plan.correlationId,
+        idempotencyKey: plan.idempotencyKey,
+      },
+    };
     let attemptNumber = 1;
     let tokenRefreshed = false;
     for (;;) {
+      let credentials: Credentials | undefined;
       try {
-        const data = await attempt(context, plan, call);
+        credentials = await credentialsFor(context, site);
+        const data = (await attempt(context, site, credentials)) as Data;
         context.budget.earn();
         return data;
-      } catch (error) {
-        if (!(error instanceof TelcopayError)) throw error; // the caller's own abort reason
+      } catch (caught) {
         const log = (
           level: 'info' | 'warn' | 'error',
           event: string,
@@ -122,10 +161,16 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
             operation: plan.operation,
             fields: { attempt: attemptNumber, ...fields },
           });
+        if (caught instanceof CredentialsFailure) {
+          log('error', 'error', caught.failure.message, caught.failure.toJSON());
+          throw caught.failure;
+        }
+        if (!(caught instanceof TelcopayError)) throw caught; // the caller's own abort reason
+        const error = caught;
 
-        if (isExpiredToken(context, error)) {
-          context.expiredToken?.invalidate();
-          if (plan.idempotent && !tokenRefreshed) {
+        if (credentials?.token !== undefined && isExpiredToken(context, error)) {
+          context.expiredToken?.invalidate(credentials.token);
+          if (plan.safety !== 'unkeyed-money' && !tokenRefreshed) {
             tokenRefreshed = true;
             log('info', 'retry', 'access token rejected: refreshing it and sending once more', {
               reason: 'expired-token',
@@ -133,10 +178,7 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
             continue;
           }
         }
-        // An error of a nested operation (the token request an auth makes before sending) was
-        // retried by its own run already: retrying it here too would multiply the attempts.
-        const nested = error.operation !== plan.operation;
-        const delayMs = nested ? undefined : retryDelay(context, error, attemptNumber);
+        const delayMs = retryDelay(context, error, attemptNumber);
         if (delayMs === undefined) {
           log('error', 'error', error.message, error.toJSON());
           throw error;
@@ -180,22 +222,53 @@ function retryDelay(context: RunnerContext, error: TelcopayError, attemptNumber:
   return Math.max(backoffDelay(context.retry, attemptNumber), asked ?? 0);
 }
 
-async function attempt<Data>(
+/**
+ * The attempt's credentials, before its timer starts. Credentials that are ready at once cost no
+ * timer; others get the attempt's timeout to become ready, and a timeout then has sent nothing.
+ */
+async function credentialsFor(
   context: RunnerContext,
-  plan: OperationPlan<Data>,
-  call: CallOptions,
-): Promise<Data> {
-  const timeoutMs = call.timeoutMs ?? context.timeoutMs;
+  site: CallSite,
+): Promise<Credentials | undefined> {
+  const { plan, call } = site;
+  if (!plan.authorize) return undefined;
+  try {
+    const ready = plan.authorize();
+    return ready instanceof Promise
+      ? await settleWithin(ready, site.timeoutMs, call.signal)
+      : ready;
+  } catch (error) {
+    if (call.signal?.aborted) throw call.signal.reason;
+    if (error === DEADLINE) {
+      throw new TimeoutError(
+        `${site.label}: the request was not sent within ${site.timeoutMs} ms (its credentials were not ready).`,
+        { ...site.where, timeoutMs: site.timeoutMs, retryable: true },
+      );
+    }
+    if (error instanceof TelcopayError) throw new CredentialsFailure(error);
+    const cause = context.secrets.describeCause(error);
+    throw new ConnectionError(
+      `${site.label}: its credentials could not be had, so nothing was sent (${cause?.message ?? 'unknown cause'}).`,
+      { ...site.where, retryable: true, cause },
+    );
+  }
+}
+
+/** Sends one attempt under its timeout: the success body, or a typed, redacted error. */
+async function attempt(
+  context: RunnerContext,
+  site: CallSite,
+  credentials: Credentials | undefined,
+): Promise<unknown> {
+  const { plan, call, timeoutMs, label, where } = site;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-  const where = {
-    provider: context.provider,
-    operation: plan.operation,
-    correlationId: plan.correlationId,
-    idempotencyKey: plan.idempotencyKey,
+  // This attempt's derived secrets are registered only when an error can be built from it:
+  // registering every signature would grow the registry (and every redaction) per request.
+  const exposeSecrets = () => {
+    for (const secret of credentials?.secrets ?? []) context.secrets.add(secret);
   };
-  const label = `${context.provider} ${plan.operation}`;
-  const outcomeUnknown = plan.moneyMoving === true && !plan.idempotent;
+  const idempotent = plan.safety !== 'unkeyed-money';
   const unknown = (why: string, extra: { status?: number; body?: unknown; cause?: unknown } = {}) =>
     new OutcomeUnknownError(
       `${label}: the request may have reached the provider, but ${why}. It is not sent again: ${
@@ -209,39 +282,32 @@ async function attempt<Data>(
       },
     );
 
-  let result: SendResult<Data>;
+  let result: SendResult<unknown>;
   try {
-    result = await untilAborted(plan.send({ signal, headers: call.headers ?? {} }), signal);
+    result = await untilAborted(plan.send(signal, credentials), signal);
   } catch (error) {
     if (call.signal?.aborted) throw call.signal.reason;
-    // An error of ours raised while sending (a token that could not be had) keeps its type.
-    if (error instanceof TelcopayError) throw error;
+    exposeSecrets();
+    // The credentials were ready before the timer started: a timeout now came after sending.
     if (timeout.aborted) {
-      if (context.wasDispatched?.(signal) === false) {
-        // The auth was still getting its credentials: nothing was sent, so sending is safe.
-        throw new TimeoutError(
-          `${label}: the request was not sent within ${timeoutMs} ms (its credentials were not ready).`,
-          { ...where, timeoutMs, retryable: true },
-        );
-      }
-      if (outcomeUnknown) throw unknown(`no answer came within ${timeoutMs} ms`);
+      if (!idempotent) throw unknown(`no answer came within ${timeoutMs} ms`);
       throw new TimeoutError(`${label}: no answer within ${timeoutMs} ms.`, {
         ...where,
         timeoutMs,
-        retryable: plan.idempotent,
+        retryable: true,
       });
     }
     if (error instanceof SyntaxError) {
       // The message of a JSON SyntaxError quotes the body, which may echo a secret: not kept.
-      if (outcomeUnknown) throw unknown('its answer is not valid JSON');
+      if (!idempotent) throw unknown('its answer is not valid JSON');
       throw new ConnectionError(`${label}: the answer is not valid JSON.`, {
         ...where,
-        retryable: plan.idempotent,
+        retryable: true,
       });
     }
     const cause = context.secrets.describeCause(error);
     const notSent = cause?.code !== undefined && NOT_SENT_CODES.has(cause.code);
-    if (outcomeUnknown && !notSent) {
+    if (!idempotent && !notSent) {
       throw unknown(
         `the connection failed before an answer arrived (${cause?.code ?? cause?.message})`,
         { cause },
@@ -249,7 +315,7 @@ async function attempt<Data>(
     }
     throw new ConnectionError(
       `${label}: ${notSent ? 'could not connect, nothing was sent' : 'the connection failed before an answer arrived'} (${cause?.code ?? cause?.message ?? 'unknown cause'}).`,
-      { ...where, retryable: notSent || plan.idempotent, cause },
+      { ...where, retryable: true, cause },
     );
   }
 
@@ -257,8 +323,9 @@ async function attempt<Data>(
   const status = response.status;
   const requestId = requestIdOf(response);
   if (!response.ok) {
+    exposeSecrets();
     const body = context.secrets.redact(result.error);
-    if (outcomeUnknown && UNKNOWN_OUTCOME_STATUSES.has(status)) {
+    if (!idempotent && UNKNOWN_OUTCOME_STATUSES.has(status)) {
       throw unknown(`it answered HTTP ${status}${summarise(body)}`, { status, body });
     }
     const message = `${label} failed with HTTP ${status}${summarise(body)}.`;
@@ -268,14 +335,15 @@ async function attempt<Data>(
       status,
       requestId,
       body,
-      retryable: plan.idempotent && isRetryableStatus(status),
+      retryable: idempotent && isRetryableStatus(status),
       retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
     });
   }
 
-  const data = result.data as Data;
+  const data = result.data;
   const failure = plan.businessFailure?.(data);
   if (failure !== undefined) {
+    exposeSecrets();
     const providerMessage = context.secrets.redactText(failure);
     throw new BusinessError(`${label} was refused by the provider: ${providerMessage}`, {
       ...where,
@@ -286,6 +354,28 @@ async function attempt<Data>(
     });
   }
   return data;
+}
+
+/** What `settleWithin` rejects with when its time is up. */
+const DEADLINE = Symbol('deadline');
+
+/** Settles with `work`; rejects with `DEADLINE` after `ms`, or with the signal's abort reason. */
+function settleWithin<T>(
+  work: Promise<T>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  work.catch(() => {}); // once abandoned, its late rejection is nobody's concern
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal?.reason);
+    const timer = setTimeout(() => reject(DEADLINE), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
 }
 
 /**

@@ -1,0 +1,93 @@
+import type { Middleware } from 'openapi-fetch';
+
+/** One attempt's request as an auth sees it: serialised, not yet sent. */
+export interface OutgoingRequest {
+  /** `GET`, `POST`… */
+  readonly method: string;
+  /** The base URL the request goes to (it may carry a path of its own). */
+  readonly baseUrl: string;
+  /** The absolute URL without the query: the base URL and the operation's path. */
+  readonly url: string;
+  /** The query parameters as the call passed them (typed values, not text). */
+  readonly query: Readonly<Record<string, unknown>> | undefined;
+  /** The body exactly as it will be sent, or undefined without one. */
+  readonly body: string | undefined;
+  /** The body's media type (`application/json`, a form…). */
+  readonly contentType: string | undefined;
+}
+
+/** What an auth adds to one attempt's request. */
+export interface Credentials {
+  /** Headers to send (`Authorization`, a signature…); they win over every other header. */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /** Query parameters to add (a token that travels in the query). */
+  query?: Readonly<Record<string, string>> | undefined;
+  /** Fields to add to a form body (a token that travels in the form). */
+  form?: Readonly<Record<string, string>> | undefined;
+  /** The access token the attempt carries: dropped when the provider refuses it as expired. */
+  token?: string | undefined;
+  /** Values redacted from this attempt's errors (a signature, the token). */
+  secrets?: readonly string[] | undefined;
+}
+
+/**
+ * A provider's auth. `authorize` gives one attempt its credentials — a token from a cache or a
+ * token endpoint, a signature of the serialised request — before the attempt's timer starts.
+ */
+export interface AuthStrategy {
+  authorize(request: OutgoingRequest): Credentials | Promise<Credentials>;
+  /** The configured credentials, redacted everywhere (derived ones come with `Credentials`). */
+  secrets: readonly (string | undefined)[];
+  /** For token auth: how to recognise an expired token and drop it. */
+  expiredToken?: ExpiredTokenHandling | undefined;
+}
+
+/** How a token-based auth recognises a rejected (expired) token and forgets it. */
+export interface ExpiredTokenHandling {
+  matches(status: number, body: unknown): boolean;
+  /** Drops `token`, which the provider refused as expired. */
+  invalidate(token: string): void;
+}
+
+/** An auth for calls that carry no credentials (a public key set, a token request). */
+export const NO_AUTH: AuthStrategy = { authorize: () => ({}), secrets: [] };
+
+/** `body` with `fields` appended, as `application/x-www-form-urlencoded` text. */
+export function withFormFields(body: string | undefined, fields: Readonly<Record<string, string>>) {
+  const added = new URLSearchParams(fields).toString();
+  return body ? `${body}&${added}` : added;
+}
+
+/**
+ * The auth as an openapi-fetch middleware, for `.raw`: the client's own calls get their
+ * credentials before their timer starts instead, and never go through this.
+ */
+export function authMiddleware(auth: AuthStrategy): Middleware {
+  return {
+    async onRequest({ request, params, options }) {
+      const body = request.body === null ? undefined : await request.text();
+      const url = new URL(request.url);
+      const credentials = await auth.authorize({
+        method: request.method,
+        baseUrl: options.baseUrl,
+        url: `${url.origin}${url.pathname}`,
+        query: params.query,
+        body,
+        contentType: request.headers.get('content-type') ?? undefined,
+      });
+      for (const [name, value] of Object.entries(credentials.query ?? {})) {
+        url.searchParams.set(name, value);
+      }
+      const signed = new Request(url, {
+        method: request.method,
+        headers: request.headers,
+        body: (credentials.form ? withFormFields(body, credentials.form) : body) ?? null,
+        signal: request.signal,
+      });
+      for (const [name, value] of Object.entries(credentials.headers ?? {})) {
+        signed.headers.set(name, value);
+      }
+      return signed;
+    },
+  };
+}
