@@ -53,6 +53,7 @@ export {
   type SendResult,
 } from './operation.js';
 export {
+  type CallIds,
   type HttpMethod,
   type OperationContract,
   type OperationDefinition,

@@ -56,12 +56,16 @@ export type OperationRequest<Op> = ParamsOption<Op> &
     querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions | undefined;
   };
 
-/** What a call was sent with, for shaping its result. */
-export interface Sent<C extends OperationContract> {
-  /** The HTTP status of the answer. */
-  status: number;
+/** The idempotency key and correlation id one call was sent with. */
+export interface CallIds<C extends OperationContract> {
   idempotencyKey: C extends { key: object } ? string : undefined;
   correlationId: C extends { correlation: object } ? string : undefined;
+}
+
+/** What a call was sent with, for shaping its result. */
+export interface Sent<C extends OperationContract> extends CallIds<C> {
+  /** The HTTP status of the answer. */
+  status: number;
 }
 
 /** The hand-written part of one method: its input mapping and the provider's quirks. */
@@ -78,7 +82,11 @@ export interface OperationDefinition<Paths, C extends OperationContract> {
   /** What the method resolves to (default: the success body). */
   result?: (data: SuccessData<OperationOf<Paths, C>>, sent: Sent<C>) => unknown;
   /** What a failure becomes (a provider-specific error), given the request that failed. */
-  mapError?: (error: unknown, request: OperationRequest<OperationOf<Paths, C>>) => unknown;
+  mapError?: (
+    error: unknown,
+    request: OperationRequest<OperationOf<Paths, C>>,
+    ids: CallIds<C>,
+  ) => unknown;
   /** This operation's own auth (none for a public key set, the token endpoint's own). */
   auth?: AuthStrategy;
   /** This operation's own server (a token endpoint on another host). */
@@ -123,7 +131,7 @@ interface AnyDefinition {
   request?: ((input: unknown) => AnyRequest) | AnyRequest;
   businessFailure?: (data: unknown) => string | undefined;
   result?: (data: unknown, sent: Sent<OperationContract>) => unknown;
-  mapError?: (error: unknown, request: AnyRequest) => unknown;
+  mapError?: (error: unknown, request: AnyRequest, ids: CallIds<OperationContract>) => unknown;
   auth?: AuthStrategy;
   baseUrl?: string;
 }
@@ -183,6 +191,10 @@ async function callOperation<Paths extends object>(
     body,
     contentType,
   };
+  const ids = {
+    idempotencyKey: identity.idempotencyKey,
+    correlationId: identity.correlationId,
+  } as CallIds<OperationContract>;
   const send = runtime.transport.request as unknown as Send;
   let status = 0;
   let data: unknown;
@@ -191,8 +203,7 @@ async function callOperation<Paths extends object>(
       {
         operation,
         safety: contract.safety,
-        idempotencyKey: identity.idempotencyKey,
-        correlationId: identity.correlationId,
+        ...ids,
         requestIds: request.requestIds,
         reconcile: contract.reconcile,
         authorize: () => auth.authorize(outgoing),
@@ -220,14 +231,9 @@ async function callOperation<Paths extends object>(
       call,
     );
   } catch (error) {
-    throw definition.mapError ? await definition.mapError(error, request) : error;
+    throw definition.mapError ? await definition.mapError(error, request, ids) : error;
   }
-  const sent = {
-    status,
-    idempotencyKey: identity.idempotencyKey,
-    correlationId: identity.correlationId,
-  };
-  return definition.result ? definition.result(data, sent as Sent<OperationContract>) : data;
+  return definition.result ? definition.result(data, { ...ids, status }) : data;
 }
 
 /** The body as text, the way openapi-fetch would serialise it: a form, or JSON. */
