@@ -79,7 +79,12 @@ export interface OperationDefinition<Paths, C extends OperationContract> {
     | OperationRequest<OperationOf<Paths, C>>;
   /** For a 2xx body: the provider's failure text when the body reports a failure. */
   businessFailure?: (data: SuccessData<OperationOf<Paths, C>>) => string | undefined;
-  /** What the method resolves to (default: the success body). */
+  /**
+   * What the method resolves to, when the call's ids go with the body: `body-with-key` is the
+   * body with its `idempotencyKey`, `correlated` is `{ correlationId, data }`. Default: the body.
+   */
+  returns?: 'body' | 'body-with-key' | 'correlated';
+  /** What the method resolves to, shaped by the provider (default: as `returns` says). */
   result?: (data: SuccessData<OperationOf<Paths, C>>, sent: Sent<C>) => unknown;
   /** What a failure becomes (a provider-specific error), given the request that failed. */
   mapError?: (
@@ -98,10 +103,14 @@ type Definitions<Paths, T extends OperationTable> = {
 };
 
 type ResultOf<Paths, C extends OperationContract, Def> = Def extends {
-  result: (...args: never[]) => infer Result;
+  result: (data: SuccessData<OperationOf<Paths, C>>, sent: Sent<C>) => infer Result;
 }
   ? Result
-  : SuccessData<OperationOf<Paths, C>>;
+  : Def extends { returns: 'body-with-key' }
+    ? SuccessData<OperationOf<Paths, C>> & { idempotencyKey: CallIds<C>['idempotencyKey'] }
+    : Def extends { returns: 'correlated' }
+      ? { correlationId: CallIds<C>['correlationId']; data: SuccessData<OperationOf<Paths, C>> }
+      : SuccessData<OperationOf<Paths, C>>;
 
 type MethodOf<Paths, C extends OperationContract, Def> = Def extends {
   request: (input: infer Input) => unknown;
@@ -130,6 +139,7 @@ interface AnyRequest {
 interface AnyDefinition {
   request?: ((input: unknown) => AnyRequest) | AnyRequest;
   businessFailure?: (data: unknown) => string | undefined;
+  returns?: 'body' | 'body-with-key' | 'correlated';
   result?: (data: unknown, sent: Sent<OperationContract>) => unknown;
   mapError?: (error: unknown, request: AnyRequest, ids: CallIds<OperationContract>) => unknown;
   auth?: AuthStrategy;
@@ -233,7 +243,11 @@ async function callOperation<Paths extends object>(
   } catch (error) {
     throw definition.mapError ? await definition.mapError(error, request, ids) : error;
   }
-  return definition.result ? definition.result(data, { ...ids, status }) : data;
+  if (definition.result) return definition.result(data, { ...ids, status });
+  if (definition.returns === 'body-with-key') {
+    return { ...(data as object), idempotencyKey: ids.idempotencyKey };
+  }
+  return definition.returns === 'correlated' ? { correlationId: ids.correlationId, data } : data;
 }
 
 /** The body as text, the way openapi-fetch would serialise it: a form, or JSON. */

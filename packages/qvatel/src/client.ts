@@ -57,9 +57,6 @@ function accepted<Body extends { result: 0 | 1 }>(body: Body): Extract<Body, { r
   return body as Extract<Body, { result: 1 }>;
 }
 
-/** Every QvaTel answer may be a `result: 0` failure with a 2xx status. */
-const ANSWER = { businessFailure: failureText, result: accepted };
-
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
   if (!options.apiToken) {
     throw new ValidationError('apiToken is required.', {
@@ -83,15 +80,17 @@ export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
         // api_token joins the form as the auth serialises it (auth.ts).
         return { body: body as Schemas['SendRechargeForm'], requestIds: body };
       },
-      ...ANSWER,
+      businessFailure: failureText,
+      result: (body) => accepted(body),
     },
     getRechargeStatus: {
       request: (idRecarga: string) => ({
         params: { query: { id_recarga: requireRechargeId(idRecarga) } },
       }),
-      ...ANSWER,
+      businessFailure: failureText,
+      result: (body) => accepted(body),
     },
-    getRechargeBalance: ANSWER,
+    getRechargeBalance: { businessFailure: failureText, result: (body) => accepted(body) },
   });
   return { raw: runtime.raw, ...methods };
 }

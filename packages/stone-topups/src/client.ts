@@ -134,7 +134,7 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
           header: input.solution ? { 'x-stone-challenge-solution': input.solution } : {},
         },
       }),
-      result: (receipt, { idempotencyKey }) => ({ ...receipt, idempotencyKey }),
+      returns: 'body-with-key',
       mapError: (error, request, { idempotencyKey }) =>
         asChallengeRequired(error, confirmRetryOf(request.body, idempotencyKey)),
     },
