@@ -25,6 +25,7 @@ export function signatureAuth(options: SignatureAuthOptions): AuthStrategy {
   const nextNonce = monotonicNonce();
   return {
     secrets: [options.apiSecret],
+    signsBody: true,
     async authorize(request) {
       const path = signedPath(request.url, request.baseUrl, options.gatewayPrefix);
       const payload = QUERY_SIGNED.has(request.method)

@@ -10,7 +10,7 @@ export interface OutgoingRequest {
   readonly url: string;
   /** The query parameters as the call passed them (typed values, not text). */
   readonly query: Readonly<Record<string, unknown>> | undefined;
-  /** The body exactly as it will be sent, or undefined without one. */
+  /** The body exactly as it will be sent (through `.raw`, only for an auth that signs it). */
   readonly body: string | undefined;
   /** The body's media type (`application/json`, a form…). */
   readonly contentType: string | undefined;
@@ -40,6 +40,8 @@ export interface AuthStrategy {
   secrets: readonly (string | undefined)[];
   /** For token auth: how to recognise an expired token and drop it. */
   expiredToken?: ExpiredTokenHandling | undefined;
+  /** True when `authorize` signs the body: `.raw` reads every body for it. */
+  signsBody?: boolean | undefined;
 }
 
 /** How a token-based auth recognises a rejected (expired) token and forgets it. */
@@ -52,42 +54,53 @@ export interface ExpiredTokenHandling {
 /** An auth for calls that carry no credentials (a public key set, a token request). */
 export const NO_AUTH: AuthStrategy = { authorize: () => ({}), secrets: [] };
 
-/** `body` with `fields` appended, as `application/x-www-form-urlencoded` text. */
+/** A form body with `fields` set (added, or replacing a stand-in of the same name). */
 export function withFormFields(body: string | undefined, fields: Readonly<Record<string, string>>) {
-  const added = new URLSearchParams(fields).toString();
-  return body ? `${body}&${added}` : added;
+  const form = new URLSearchParams(body);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form.toString();
 }
 
 /**
  * The auth as an openapi-fetch middleware, for `.raw`: the client's own calls get their
- * credentials before their timer starts instead, and never go through this.
+ * credentials before their timer starts instead, and never go through this. The request is
+ * rebuilt only when its URL or body changes; headers are set on it as it is.
  */
 export function authMiddleware(auth: AuthStrategy): Middleware {
   return {
     async onRequest({ request, params, options }) {
-      const body = request.body === null ? undefined : await request.text();
-      const url = new URL(request.url);
+      const hasBody = request.body !== null;
+      let body = auth.signsBody && hasBody ? await request.text() : undefined;
       const credentials = await auth.authorize({
         method: request.method,
         baseUrl: options.baseUrl,
-        url: `${url.origin}${url.pathname}`,
+        url: request.url.split('?', 1)[0] ?? request.url,
         query: params.query,
         body,
         contentType: request.headers.get('content-type') ?? undefined,
       });
-      for (const [name, value] of Object.entries(credentials.query ?? {})) {
-        url.searchParams.set(name, value);
-      }
-      const signed = new Request(url, {
-        method: request.method,
-        headers: request.headers,
-        body: (credentials.form ? withFormFields(body, credentials.form) : body) ?? null,
-        signal: request.signal,
-      });
+      if (credentials.form && hasBody) body ??= await request.text();
+      const signed =
+        body === undefined && !credentials.query ? request : rebuilt(request, body, credentials);
       for (const [name, value] of Object.entries(credentials.headers ?? {})) {
         signed.headers.set(name, value);
       }
       return signed;
     },
   };
+}
+
+/** The request with the credentials' query parameters and form fields, and the body read. */
+function rebuilt(request: Request, body: string | undefined, credentials: Credentials): Request {
+  const url = new URL(request.url);
+  for (const [name, value] of Object.entries(credentials.query ?? {})) {
+    url.searchParams.set(name, value);
+  }
+  if (body === undefined) return new Request(url, request);
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    body: credentials.form ? withFormFields(body, credentials.form) : body,
+    signal: request.signal,
+  });
 }

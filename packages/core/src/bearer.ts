@@ -1,4 +1,5 @@
 import type { AuthStrategy, Credentials } from './auth.js';
+import type { TokenCache } from './token-cache.js';
 
 /** A bearer token, or a function that yields a current one (a cache, a vault, a refresh flow). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -24,6 +25,20 @@ export function bearerAuth(source: TokenSource, options: BearerAuthOptions = {})
     expiredToken:
       isExpiredToken && invalidate ? { matches: isExpiredToken, invalidate } : undefined,
   };
+}
+
+/**
+ * Bearer auth over a token cache: a valid cached token is used at once (no promise, no wait), a
+ * token the provider refuses as expired is dropped from the cache.
+ */
+export function cachedBearerAuth(
+  tokens: TokenCache,
+  options: Omit<BearerAuthOptions, 'invalidate'> = {},
+): AuthStrategy {
+  return bearerAuth(() => tokens.current() ?? tokens.get(), {
+    ...options,
+    invalidate: tokens.invalidate,
+  });
 }
 
 function bearer(token: string): Credentials {

@@ -5,7 +5,12 @@ export {
   NO_AUTH,
   type OutgoingRequest,
 } from './auth.js';
-export { type BearerAuthOptions, bearerAuth, type TokenSource } from './bearer.js';
+export {
+  type BearerAuthOptions,
+  bearerAuth,
+  cachedBearerAuth,
+  type TokenSource,
+} from './bearer.js';
 export {
   type ClientOptions,
   createProviderRuntime,

@@ -1,7 +1,7 @@
 import {
-  bearerAuth,
   type CallOptions,
   type ClientOptions,
+  cachedBearerAuth,
   createProviderRuntime,
   operationMethods,
   resolveBaseUrl,
@@ -217,14 +217,12 @@ export function createTigoB2bBillingClient(
     options.clientId,
     options.clientSecret,
   );
-  const tokens = accessTokens.cache;
   const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
     { provider: PROVIDER, environments },
     options,
-    bearerAuth(tokens.get, {
+    cachedBearerAuth(accessTokens.cache, {
       secrets: accessTokens.secrets,
       isExpiredToken: isInvalidAccessTokenFault,
-      invalidate: tokens.invalidate,
     }),
   );
   const methods = operationMethods(runtime, OPERATIONS, {
