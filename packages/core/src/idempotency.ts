@@ -17,12 +17,15 @@ export interface GivenIdentity {
   body?: unknown;
 }
 
+const NO_IDS = { idempotencyKey: undefined, correlationId: undefined, headers: {} } as const;
+
 /**
  * Fixes the idempotency key and the correlation id of one logical call, once, so that every
  * retry sends the same: the caller's (or, for a body key, the body's own), else a new UUID,
  * placed where the operation's contract says (a header, or a body field).
  */
 export function callIdentity(contract: OperationContract, given: GivenIdentity): CallIdentity {
+  if (!contract.key && !contract.correlation) return { ...NO_IDS, body: given.body };
   const headers: Record<string, string> = {};
   let { body } = given;
   let idempotencyKey: string | undefined;

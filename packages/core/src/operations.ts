@@ -6,7 +6,12 @@ import {
   type QuerySerializerOptions,
   type RequestBodyOption,
 } from 'openapi-fetch';
-import { type AuthStrategy, type OutgoingRequest, withFormFields } from './auth.js';
+import {
+  type AuthStrategy,
+  type Credentials,
+  type OutgoingRequest,
+  withFormFields,
+} from './auth.js';
 import type { ProviderRuntime } from './client.js';
 import type { Reconciliation } from './errors.js';
 import { callIdentity } from './idempotency.js';
@@ -187,25 +192,9 @@ async function callOperation<Paths extends object>(
   call: CallOptions = {},
 ): Promise<unknown> {
   const request = input();
-  const identity = callIdentity(contract, request);
-  const params = request.params ?? {};
-  const body = identity.body === undefined ? undefined : serialise(identity.body, contract);
-  const contentType = body === undefined ? undefined : contract.contentType;
-  const baseUrl = definition.baseUrl ?? runtime.baseUrl;
+  const prepared = prepare(runtime, contract, definition, request);
+  const { ids } = prepared;
   const auth = definition.auth ?? runtime.auth;
-  const outgoing: OutgoingRequest = {
-    method: contract.httpMethod.toUpperCase(),
-    baseUrl,
-    url: baseUrl + defaultPathSerializer(contract.path, params.path ?? {}),
-    query: params.query,
-    body,
-    contentType,
-  };
-  const ids = {
-    idempotencyKey: identity.idempotencyKey,
-    correlationId: identity.correlationId,
-  } as CallIds<OperationContract>;
-  const send = runtime.transport.request as unknown as Send;
   let status = 0;
   let data: unknown;
   try {
@@ -216,23 +205,9 @@ async function callOperation<Paths extends object>(
         ...ids,
         requestIds: request.requestIds,
         reconcile: contract.reconcile,
-        authorize: () => auth.authorize(outgoing),
+        authorize: () => auth.authorize(prepared.outgoing),
         async send(signal, credentials) {
-          const result = await send(contract.httpMethod, contract.path, {
-            ...(definition.baseUrl ? { baseUrl } : {}),
-            params: {
-              ...params,
-              query: credentials?.query ? { ...params.query, ...credentials.query } : params.query,
-              // Sent last by openapi-fetch: no header of the call can replace these.
-              header: { ...params.header, ...identity.headers, ...credentials?.headers },
-            },
-            body: credentials?.form ? withFormFields(body, credentials.form) : body,
-            // Serialised once per call, above: these exact bytes were signed and are sent.
-            bodySerializer: (text: string) => text,
-            ...(request.querySerializer ? { querySerializer: request.querySerializer } : {}),
-            headers: { ...call.headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
-            signal,
-          });
+          const result = await sendPrepared(runtime, prepared, credentials, call, signal);
           status = result.response.status;
           return result;
         },
@@ -248,6 +223,79 @@ async function callOperation<Paths extends object>(
     return { ...(data as object), idempotencyKey: ids.idempotencyKey };
   }
   return definition.returns === 'correlated' ? { correlationId: ids.correlationId, data } : data;
+}
+
+/** One call's request, ready for every attempt: its ids fixed, its body serialised once. */
+interface PreparedRequest {
+  contract: OperationContract;
+  ids: CallIds<OperationContract>;
+  /** The headers of its ids (idempotency key, correlation id). */
+  idHeaders: Readonly<Record<string, string>>;
+  params: NonNullable<AnyRequest['params']>;
+  querySerializer: AnyRequest['querySerializer'];
+  /** A server of its own, when the operation has one. */
+  baseUrl: string | undefined;
+  /** What the auth signs and adds its credentials to. */
+  outgoing: OutgoingRequest;
+}
+
+function prepare<Paths extends object>(
+  runtime: ProviderRuntime<Paths>,
+  contract: OperationContract,
+  definition: AnyDefinition,
+  request: AnyRequest,
+): PreparedRequest {
+  const identity = callIdentity(contract, request);
+  const params = request.params ?? {};
+  const body = identity.body === undefined ? undefined : serialise(identity.body, contract);
+  const baseUrl = definition.baseUrl ?? runtime.baseUrl;
+  return {
+    contract,
+    ids: {
+      idempotencyKey: identity.idempotencyKey,
+      correlationId: identity.correlationId,
+    } as CallIds<OperationContract>,
+    idHeaders: identity.headers,
+    params,
+    querySerializer: request.querySerializer,
+    baseUrl: definition.baseUrl,
+    outgoing: {
+      method: contract.httpMethod.toUpperCase(),
+      baseUrl,
+      url: baseUrl + defaultPathSerializer(contract.path, params.path ?? {}),
+      query: params.query,
+      body,
+      contentType: body === undefined ? undefined : contract.contentType,
+    },
+  };
+}
+
+/** Sends one attempt of a prepared request with its credentials, through openapi-fetch. */
+function sendPrepared<Paths extends object>(
+  runtime: ProviderRuntime<Paths>,
+  prepared: PreparedRequest,
+  credentials: Credentials | undefined,
+  call: CallOptions,
+  signal: AbortSignal,
+): Promise<SendResult<unknown>> {
+  const { contract, params, outgoing } = prepared;
+  const { body, contentType } = outgoing;
+  const send = runtime.transport.request as unknown as Send;
+  return send(contract.httpMethod, contract.path, {
+    ...(prepared.baseUrl ? { baseUrl: prepared.baseUrl } : {}),
+    params: {
+      ...params,
+      query: credentials?.query ? { ...params.query, ...credentials.query } : params.query,
+      // Sent last by openapi-fetch: no header of the call can replace these.
+      header: { ...params.header, ...prepared.idHeaders, ...credentials?.headers },
+    },
+    body: credentials?.form ? withFormFields(body, credentials.form) : body,
+    // Serialised once per call (`prepare`): these exact bytes were signed and are sent.
+    bodySerializer: (text: string) => text,
+    ...(prepared.querySerializer ? { querySerializer: prepared.querySerializer } : {}),
+    headers: { ...call.headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
+    signal,
+  });
 }
 
 /** The body as text, the way openapi-fetch would serialise it: a form, or JSON. */
