@@ -4,6 +4,7 @@ import {
   createProviderRuntime,
   mockBaseUrl,
   operationMethods,
+  requireCredential,
   ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
@@ -66,8 +67,8 @@ export interface ChinchinCpsClient {
 
 export function createChinchinCpsClient(options: ChinchinCpsClientOptions): ChinchinCpsClient {
   const { apiKey, apiSecret } = options;
-  requireCredential('apiKey', apiKey);
-  requireCredential('apiSecret', apiSecret);
+  requireCredential(PROVIDER, 'apiKey', apiKey);
+  requireCredential(PROVIDER, 'apiSecret', apiSecret);
   const gatewayPrefix = validGatewayPrefix(options.gatewayPrefix ?? '/cps');
   const runtime = createProviderRuntime<paths, ChinchinCpsEnvironment>(
     { provider: PROVIDER, environments: CHINCHIN_CPS_ENVIRONMENTS },
@@ -119,16 +120,6 @@ export function createChinchinCpsClient(options: ChinchinCpsClientOptions): Chin
     methods.listBasicServices({ canGetBalance: true }),
   );
   return { raw: runtime.raw, ...methods };
-}
-
-function requireCredential(field: 'apiKey' | 'apiSecret', value: unknown): void {
-  if (typeof value !== 'string' || value === '') {
-    throw new ValidationError(`${field} is required.`, {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field,
-    });
-  }
 }
 
 /** `''`, or a path like `/cps`: a leading slash, no trailing one. */

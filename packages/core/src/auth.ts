@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { ValidationError } from './errors.js';
 
 /** One attempt's request as an auth sees it: serialised, not yet sent. */
 export interface OutgoingRequest {
@@ -49,6 +50,26 @@ export interface ExpiredTokenHandling {
   matches(status: number, body: unknown): boolean;
   /** Drops `token`, which the provider refused as expired. */
   invalidate(token: string): void;
+}
+
+/**
+ * Checks a credential option before anything is built: a non-empty string that `valid` accepts
+ * (`detail` says what else it needs). The error names the field, never the value.
+ */
+export function requireCredential(
+  provider: string,
+  field: string,
+  value: unknown,
+  valid: (text: string) => boolean = () => true,
+  detail = '',
+): asserts value is string {
+  if (typeof value !== 'string' || value === '' || !valid(value)) {
+    throw new ValidationError(`${field} is required${detail}.`, {
+      provider,
+      operation: 'createClient',
+      field,
+    });
+  }
 }
 
 /** An auth for calls that carry no credentials (a public key set, a token request). */

@@ -4,6 +4,7 @@ export {
   type ExpiredTokenHandling,
   NO_AUTH,
   type OutgoingRequest,
+  requireCredential,
 } from './auth.js';
 export {
   type BearerAuthOptions,

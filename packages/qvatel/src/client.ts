@@ -4,9 +4,11 @@ import {
   createProviderRuntime,
   mockBaseUrl,
   operationMethods,
+  requireCredential,
   ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
+import { accepted, failureText } from './answer.js';
 import { apiTokenAuth } from './auth.js';
 import { normaliseDestino, validateMonto } from './destino.js';
 import { OPERATIONS } from './generated/operations.js';
@@ -47,24 +49,8 @@ export interface QvatelClient {
   raw: Client<paths>;
 }
 
-/** `result: 0` is QvaTel's failure answer, sent with a 2xx status. */
-function failureText(body: { result: number; error?: string }): string | undefined {
-  return body.result === 0 ? (body.error ?? 'result: 0') : undefined;
-}
-
-/** A body that `failureText` let through: the success variant of the answer. */
-function accepted<Body extends { result: 0 | 1 }>(body: Body): Extract<Body, { result: 1 }> {
-  return body as Extract<Body, { result: 1 }>;
-}
-
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
-  if (!options.apiToken) {
-    throw new ValidationError('apiToken is required.', {
-      provider: 'qvatel',
-      operation: 'createClient',
-      field: 'apiToken',
-    });
-  }
+  requireCredential('qvatel', 'apiToken', options.apiToken);
   const runtime = createProviderRuntime<paths, QvatelEnvironment>(
     { provider: 'qvatel', environments: QVATEL_ENVIRONMENTS },
     options,

@@ -4,7 +4,7 @@ import {
   createProviderRuntime,
   NO_AUTH,
   operationMethods,
-  ValidationError,
+  requireCredential,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import {
@@ -97,13 +97,7 @@ export interface StoneTopupsClient {
 }
 
 export function createStoneTopupsClient(options: StoneTopupsClientOptions): StoneTopupsClient {
-  if (typeof options.clientId !== 'string' || options.clientId === '') {
-    throw new ValidationError('clientId is required.', {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field: 'clientId',
-    });
-  }
+  requireCredential(PROVIDER, 'clientId', options.clientId);
   checkPrivateKey(options.privateKey);
   const { clientId, privateKey, accountId } = options;
   const accountsUrl = resolveAccountsUrl(options);

@@ -4,8 +4,8 @@ import {
   cachedBearerAuth,
   createProviderRuntime,
   operationMethods,
+  requireCredential,
   resolveBaseUrl,
-  ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { type AccessTokenResponse, createAccessTokens } from './access-token.js';
@@ -193,22 +193,13 @@ function paymentRequest(operation: string) {
   });
 }
 
-function requireCredential(field: 'clientId' | 'clientSecret', value: string): void {
-  // A colon would split the Basic credentials (RFC 7617) in the wrong place.
-  if (typeof value !== 'string' || value === '' || (field === 'clientId' && value.includes(':'))) {
-    throw new ValidationError(`${field} is required${field === 'clientId' ? ' (no colon)' : ''}.`, {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field,
-    });
-  }
-}
-
 export function createTigoB2bBillingClient(
   options: TigoB2bBillingClientOptions,
 ): TigoB2bBillingClient {
-  requireCredential('clientId', options.clientId);
-  requireCredential('clientSecret', options.clientSecret);
+  // A colon would split the Basic credentials (RFC 7617) in the wrong place.
+  const noColon = (clientId: string) => !clientId.includes(':');
+  requireCredential(PROVIDER, 'clientId', options.clientId, noColon, ' (no colon)');
+  requireCredential(PROVIDER, 'clientSecret', options.clientSecret);
   const environments = billingEnvironments(options.countryCode);
   const billingBaseUrl = resolveBaseUrl(PROVIDER, options, environments);
   const accessTokens = createAccessTokens(
