@@ -1,4 +1,4 @@
-import type { AuthStrategy, SecretRegistry } from '@telcopay/core';
+import type { AuthStrategy } from '@telcopay/core';
 import { hmacSha384Signer } from './hmac.js';
 import { monotonicNonce } from './nonce.js';
 
@@ -23,40 +23,21 @@ const QUERY_SIGNED = new Set(['GET', 'HEAD']);
 export function signatureAuth(options: SignatureAuthOptions): AuthStrategy {
   const sign = hmacSha384Signer(options.apiSecret);
   const nextNonce = monotonicNonce();
-  let registry: SecretRegistry | undefined;
-  // A signature is registered only when an error can be built from its exchange: registering
-  // every one would grow the registry (and every redaction) by one entry per request.
-  const registerSignatureOf = (request: Request) => {
-    registry?.add(request.headers.get('api-signature') ?? undefined);
-  };
-
   return {
     secrets: [options.apiSecret],
-    bindSecrets(secrets) {
-      registry = secrets;
-    },
-    middleware: {
-      async onRequest({ request, params, options: fetchOptions }) {
-        const path = signedPath(request.url, fetchOptions.baseUrl, options.gatewayPrefix);
-        const querySigned = QUERY_SIGNED.has(request.method);
-        // The body openapi-fetch serialised, read once: these exact bytes are signed and sent.
-        const body = querySigned ? undefined : await request.text();
-        const payload = body ?? JSON.stringify(params.query ?? {});
-        // Taken right before signing, so nonces follow the order in which requests leave.
-        const nonce = String(nextNonce());
-        const signature = await sign(`${path}${nonce}${payload}`);
-        const signed = body === undefined ? request : new Request(request, { body });
-        signed.headers.set('api-key', options.apiKey);
-        signed.headers.set('api-nonce', nonce);
-        signed.headers.set('api-signature', signature);
-        return signed;
-      },
-      onResponse({ request, response }) {
-        if (!response.ok) registerSignatureOf(request);
-      },
-      onError({ request }) {
-        registerSignatureOf(request);
-      },
+    signsBody: true,
+    async authorize(request) {
+      const path = signedPath(request.url, request.baseUrl, options.gatewayPrefix);
+      const payload = QUERY_SIGNED.has(request.method)
+        ? JSON.stringify(request.query ?? {})
+        : (request.body ?? '');
+      // Taken right before signing, so nonces follow the order in which requests leave.
+      const nonce = String(nextNonce());
+      const signature = await sign(`${path}${nonce}${payload}`);
+      return {
+        headers: { 'api-key': options.apiKey, 'api-nonce': nonce, 'api-signature': signature },
+        secrets: [signature],
+      };
     },
   };
 }

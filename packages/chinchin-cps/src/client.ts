@@ -3,11 +3,14 @@ import {
   type ClientOptions,
   createProviderRuntime,
   mockBaseUrl,
+  operationMethods,
+  requireCredential,
   ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { signatureAuth } from './auth.js';
 import { balanceCapabilityExplainer } from './balance-capability.js';
+import { OPERATIONS } from './generated/operations.js';
 import type { components, operations, paths } from './generated/schema.js';
 import { validAmount, validFlag, validNumberService, validServiceId } from './validation.js';
 
@@ -64,98 +67,59 @@ export interface ChinchinCpsClient {
 
 export function createChinchinCpsClient(options: ChinchinCpsClientOptions): ChinchinCpsClient {
   const { apiKey, apiSecret } = options;
-  requireCredential('apiKey', apiKey);
-  requireCredential('apiSecret', apiSecret);
+  requireCredential(PROVIDER, 'apiKey', apiKey);
+  requireCredential(PROVIDER, 'apiSecret', apiSecret);
   const gatewayPrefix = validGatewayPrefix(options.gatewayPrefix ?? '/cps');
-  const { raw, run } = createProviderRuntime<paths, ChinchinCpsEnvironment>(
+  const runtime = createProviderRuntime<paths, ChinchinCpsEnvironment>(
     { provider: PROVIDER, environments: CHINCHIN_CPS_ENVIRONMENTS },
     options,
     signatureAuth({ apiKey, apiSecret, gatewayPrefix }),
   );
-
-  const listBasicServices: ChinchinCpsClient['listBasicServices'] = async (input = {}, call) => {
-    // Always explicit, so the signed query object is the one sent (the docs sign `false` too).
-    const query = {
-      canGetBalance: validFlag(input.canGetBalance ?? false, 'canGetBalance', 'listBasicServices'),
-    };
-    return run(
-      {
-        operation: 'listBasicServices',
-        idempotent: true,
-        send: ({ signal, headers }) =>
-          raw.GET('/cps/v2/list/basic_services', { params: { query }, headers, signal }),
+  const methods = operationMethods(runtime, OPERATIONS, {
+    payService: {
+      request(input: PayServiceInput) {
+        const operation = 'payService';
+        // Built in the documented field order; serialised once, then signed and sent as is.
+        const body = {
+          numberService: validNumberService(input.numberService, operation),
+          idTypeService: validServiceId(input.idTypeService, operation),
+          amount: validAmount(input.amount, operation),
+        };
+        return { body, requestIds: body };
       },
-      call,
-    );
-  };
-
+    },
+    getServiceBalance: {
+      request: (input: GetServiceBalanceInput) => ({
+        params: {
+          query: {
+            numberService: validNumberService(input.numberService, 'getServiceBalance'),
+            idTypeService: validServiceId(input.idTypeService, 'getServiceBalance'),
+          },
+        },
+      }),
+      mapError: (error, request) =>
+        explainBalanceRefusal(error, request.params.query.idTypeService),
+    },
+    listBasicServices: {
+      // Always explicit, so the signed query object is the one sent (the docs sign `false` too).
+      request: (input: ListBasicServicesInput = {}) => ({
+        params: {
+          query: {
+            canGetBalance: validFlag(
+              input.canGetBalance ?? false,
+              'canGetBalance',
+              'listBasicServices',
+            ),
+          },
+        },
+      }),
+    },
+  });
   // Not tied to one call's signal or headers: the answer is cached for every later call.
   const explainBalanceRefusal = balanceCapabilityExplainer(() =>
-    listBasicServices({ canGetBalance: true }),
+    methods.listBasicServices({ canGetBalance: true }),
   );
-
-  return {
-    raw,
-    listBasicServices,
-
-    async payService(input, call) {
-      const operation = 'payService';
-      // Built in the documented field order; serialised once, then signed and sent as is.
-      const body = {
-        numberService: validNumberService(input.numberService, operation),
-        idTypeService: validServiceId(input.idTypeService, operation),
-        amount: validAmount(input.amount, operation),
-      };
-      return run(
-        {
-          operation,
-          // Money moves and the API takes no idempotency key: never sent twice.
-          idempotent: false,
-          moneyMoving: true,
-          requestIds: body,
-          reconcile: {
-            operation: 'getServiceBalance',
-            advice:
-              "Check the service's balance (getServiceBalance, where the service supports it) or ask Chinchin for the operation before paying again.",
-          },
-          send: ({ signal, headers }) =>
-            raw.POST('/cps/v2/operation/use/pay', { body, headers, signal }),
-        },
-        call,
-      );
-    },
-
-    async getServiceBalance(input, call) {
-      const operation = 'getServiceBalance';
-      const query = {
-        numberService: validNumberService(input.numberService, operation),
-        idTypeService: validServiceId(input.idTypeService, operation),
-      };
-      try {
-        return await run(
-          {
-            operation,
-            idempotent: true,
-            send: ({ signal, headers }) =>
-              raw.GET('/cps/v2/operation/get/balance', { params: { query }, headers, signal }),
-          },
-          call,
-        );
-      } catch (error) {
-        throw await explainBalanceRefusal(error, query.idTypeService);
-      }
-    },
-  };
-}
-
-function requireCredential(field: 'apiKey' | 'apiSecret', value: unknown): void {
-  if (typeof value !== 'string' || value === '') {
-    throw new ValidationError(`${field} is required.`, {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field,
-    });
-  }
+  return { raw: runtime.raw, ...methods };
 }
 
 /** `''`, or a path like `/cps`: a leading slash, no trailing one. */

@@ -1,5 +1,5 @@
-import type { AuthStrategy } from './client.js';
-import type { SecretRegistry } from './secrets.js';
+import type { AuthStrategy, Credentials } from './auth.js';
+import type { TokenCache } from './token-cache.js';
 
 /** A bearer token, or a function that yields a current one (a cache, a vault, a refresh flow). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -8,8 +8,8 @@ export interface BearerAuthOptions {
   /** Secrets besides the token (client secrets, private keys) to redact everywhere. */
   secrets?: readonly (string | undefined)[];
   /**
-   * Says whether a 401 answer means the token expired; the runner then calls `invalidate` and
-   * sends an idempotent call once more with a fresh token.
+   * Says whether a 401 answer means the token expired; the runner then calls `invalidate` with
+   * the refused token and sends an idempotent call once more with a fresh one.
    */
   isExpiredToken?(status: number, body: unknown): boolean;
   /** Forgets a rejected token. */
@@ -18,37 +18,37 @@ export interface BearerAuthOptions {
 
 /** `Authorization: Bearer <token>` on every request; every token it sends is a redacted secret. */
 export function bearerAuth(source: TokenSource, options: BearerAuthOptions = {}): AuthStrategy {
-  let registry: SecretRegistry | undefined;
-  // The tokens 401 answers refused. Not simply the last token sent: with calls in flight, a late
-  // 401 for the old token would drop the fresh one a concurrent call already got.
-  const refused = new Set<string>();
   const { isExpiredToken, invalidate } = options;
-  const strategy: AuthStrategy = {
+  return {
     secrets: [typeof source === 'string' ? source : undefined, ...(options.secrets ?? [])],
-    bindSecrets(secrets) {
-      registry = secrets;
-    },
-    middleware: {
-      async onRequest({ request }) {
-        const token = typeof source === 'string' ? source : await source();
-        registry?.add(token);
-        request.headers.set('Authorization', `Bearer ${token}`);
-        return request;
-      },
-      onResponse({ request, response }) {
-        const token = request.headers.get('Authorization')?.slice('Bearer '.length);
-        if (strategy.expiredToken && response.status === 401 && token) refused.add(token);
-      },
-    },
+    authorize: typeof source === 'string' ? constant(bearer(source)) : () => fresh(source()),
+    expiredToken:
+      isExpiredToken && invalidate ? { matches: isExpiredToken, invalidate } : undefined,
   };
-  if (isExpiredToken && invalidate) {
-    strategy.expiredToken = {
-      matches: isExpiredToken,
-      invalidate: () => {
-        for (const token of refused) invalidate(token);
-        refused.clear();
-      },
-    };
-  }
-  return strategy;
+}
+
+/**
+ * Bearer auth over a token cache: a valid cached token is used at once (no promise, no wait), a
+ * token the provider refuses as expired is dropped from the cache.
+ */
+export function cachedBearerAuth(
+  tokens: TokenCache,
+  options: Omit<BearerAuthOptions, 'invalidate'> = {},
+): AuthStrategy {
+  return bearerAuth(() => tokens.current() ?? tokens.get(), {
+    ...options,
+    invalidate: tokens.invalidate,
+  });
+}
+
+function bearer(token: string): Credentials {
+  return { headers: { Authorization: `Bearer ${token}` }, token, secrets: [token] };
+}
+
+function fresh(token: string | Promise<string>): Credentials | Promise<Credentials> {
+  return typeof token === 'string' ? bearer(token) : token.then(bearer);
+}
+
+function constant<T>(value: T): () => T {
+  return () => value;
 }

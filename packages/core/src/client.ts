@@ -1,13 +1,8 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { AttemptRequest, dispatchTracker } from './attempt-request.js';
+import createClient, { type Client, type Middleware, removeTrailingSlash } from 'openapi-fetch';
+import { type AuthStrategy, authMiddleware } from './auth.js';
 import { type EndpointOptions, resolveBaseUrl } from './environment.js';
 import { type Logger, redactingLogger } from './logger.js';
-import {
-  createOperationRunner,
-  DEFAULT_TIMEOUT_MS,
-  type ExpiredTokenHandling,
-  type RunOperation,
-} from './operation.js';
+import { createOperationRunner, DEFAULT_TIMEOUT_MS, type RunOperation } from './operation.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryPolicy } from './retry.js';
 import { SecretRegistry } from './secrets.js';
 
@@ -35,22 +30,16 @@ export interface ProviderDefinition<Environment extends string> {
   environments: Readonly<Record<Environment, string>>;
 }
 
-/** A provider's auth: an openapi-fetch middleware that signs requests, and its secrets. */
-export interface AuthStrategy {
-  middleware: Middleware;
-  /** The credentials to redact everywhere (derived ones are added to the registry at run time). */
-  secrets: readonly (string | undefined)[];
-  /** Receives the client's registry, so run-time secrets (tokens, signatures) are redacted too. */
-  bindSecrets?(registry: SecretRegistry): void;
-  /** For token auth: how to recognise an expired token and drop it (see `RunnerContext`). */
-  expiredToken?: ExpiredTokenHandling;
-}
-
-/** The pieces a provider client is built from. */
+/** The pieces a provider client is built from (`operationMethods` turns them into methods). */
 export interface ProviderRuntime<Paths extends {}> {
   provider: string;
-  /** The underlying openapi-fetch client, authenticated and logged. */
+  /** The underlying openapi-fetch client for callers: authenticated (by middleware) and logged. */
   raw: Client<Paths>;
+  /** The client's own openapi-fetch client: logged; each call adds its credentials itself. */
+  transport: Client<Paths>;
+  /** Where the calls go. */
+  baseUrl: string;
+  auth: AuthStrategy;
   run: RunOperation;
   secrets: SecretRegistry;
   logger: Logger;
@@ -63,20 +52,20 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
 ): ProviderRuntime<Paths> {
   const { provider } = definition;
   const secrets = new SecretRegistry(auth.secrets);
-  auth.bindSecrets?.(secrets);
   const logger = redactingLogger(options.logger, secrets);
-  const raw = createClient<Paths>({
-    baseUrl: resolveBaseUrl(provider, options, definition.environments),
-    Request: AttemptRequest,
-    // Looked up per request, so a fetch patched after the client was built is used.
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    ...(options.headers ? { headers: options.headers } : {}),
-  });
-  const dispatch = dispatchTracker();
-  raw.use(dispatch.before, auth.middleware);
-  // Without a hook there is no one to tell: no per-request log bookkeeping at all.
-  if (options.logger) raw.use(loggingMiddleware(provider, logger));
-  raw.use(dispatch.after);
+  const baseUrl = removeTrailingSlash(resolveBaseUrl(provider, options, definition.environments));
+  const openapiClient = (...middleware: Middleware[]) => {
+    const client = createClient<Paths>({
+      baseUrl,
+      // Looked up per request, so a fetch patched after the client was built is used.
+      fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+      ...(options.headers ? { headers: options.headers } : {}),
+    });
+    client.use(...middleware);
+    // Without a hook there is no one to tell: no per-request log bookkeeping at all.
+    if (options.logger) client.use(loggingMiddleware(provider, logger));
+    return client;
+  };
   const retry: RetryPolicy = {
     ...DEFAULT_RETRY_POLICY,
     ...options.retry,
@@ -90,9 +79,17 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
     retry,
     budget: new RetryBudget(retry.budget),
     expiredToken: auth.expiredToken,
-    wasDispatched: dispatch.wasDispatched,
   });
-  return { provider, raw, run, secrets, logger };
+  return {
+    provider,
+    raw: openapiClient(authMiddleware(auth)),
+    transport: openapiClient(),
+    baseUrl,
+    auth,
+    run,
+    secrets,
+    logger,
+  };
 }
 
 /** Logs each request and response (method, path template, status, duration), never a body. */

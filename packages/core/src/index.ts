@@ -1,6 +1,18 @@
-export { type BearerAuthOptions, bearerAuth, type TokenSource } from './bearer.js';
 export {
   type AuthStrategy,
+  type Credentials,
+  type ExpiredTokenHandling,
+  NO_AUTH,
+  type OutgoingRequest,
+  requireCredential,
+} from './auth.js';
+export {
+  type BearerAuthOptions,
+  bearerAuth,
+  cachedBearerAuth,
+  type TokenSource,
+} from './bearer.js';
+export {
   type ClientOptions,
   createProviderRuntime,
   type ProviderDefinition,
@@ -41,11 +53,24 @@ export {
 export {
   type CallOptions,
   DEFAULT_TIMEOUT_MS,
-  type ExpiredTokenHandling,
   type OperationPlan,
   type RunOperation,
+  type Safety,
   type SendResult,
 } from './operation.js';
+export {
+  type CallIds,
+  type HttpMethod,
+  type OperationContract,
+  type OperationDefinition,
+  type OperationMethods,
+  type OperationOf,
+  type OperationRequest,
+  type OperationTable,
+  operationMethods,
+  type Sent,
+  type SuccessData,
+} from './operations.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_POLICY,

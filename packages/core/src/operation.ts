@@ -1,34 +1,18 @@
+import { attempt } from './attempt.js';
+import type { Credentials, ExpiredTokenHandling } from './auth.js';
 import {
   ApiError,
   AuthError,
-  BusinessError,
   ConnectionError,
-  isRetryableStatus,
-  OutcomeUnknownError,
   type Reconciliation,
   TelcopayError,
   TimeoutError,
 } from './errors.js';
 import type { Logger } from './logger.js';
-import { backoffDelay, type RetryBudget, type RetryPolicy, retryAfterMs, sleep } from './retry.js';
+import { backoffDelay, type RetryBudget, type RetryPolicy, sleep } from './retry.js';
 import type { SecretRegistry } from './secrets.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** Headers a provider may use to name a request; the first present one becomes `requestId`. */
-const REQUEST_ID_HEADERS = ['request-correlation-id', 'x-request-id', 'x-correlation-id'];
-
-/** Connection failures that happen before a single byte of the request is sent. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-]);
-
-/** Statuses after which a money-moving request may or may not have been carried out. */
-const UNKNOWN_OUTCOME_STATUSES = new Set([500, 502, 504]);
 
 /** Options of one call to a client method. */
 export interface CallOptions {
@@ -47,17 +31,19 @@ export interface SendResult<Data> {
   response: Response;
 }
 
-/** How to run one operation of a provider. */
+/**
+ * How an operation may be sent again: `read` — sending it again has no further effect (reads,
+ * simulations, token requests, whole-state replacements, deletes); `keyed` — an idempotency key or
+ * a caller-unique id makes a second send the same request; `unkeyed-money` — money moves and
+ * nothing makes a second send harmless: it is never sent twice once it may have been received.
+ */
+export type Safety = 'read' | 'keyed' | 'unkeyed-money';
+
+/** How to run one logical call of an operation. */
 export interface OperationPlan<Data> {
   /** The spec's operationId. */
   operation: string;
-  /**
-   * True when the same request may be sent again without effect twice: reads, and writes that
-   * carry an idempotency key or a caller-unique id. Only such calls are retried after sending.
-   */
-  idempotent: boolean;
-  /** True when the call moves money: a lost answer then becomes an OutcomeUnknownError. */
-  moneyMoving?: boolean | undefined;
+  safety: Safety;
   /** The correlation id sent with the request, stamped on every error. */
   correlationId?: string | undefined;
   /** The idempotency key or caller-unique id the request carries, stamped on every error. */
@@ -66,18 +52,18 @@ export interface OperationPlan<Data> {
   requestIds?: Record<string, unknown> | undefined;
   /** How to learn the outcome when the answer of this money-moving call is lost. */
   reconcile?: Reconciliation | undefined;
-  send(init: { signal: AbortSignal; headers: Record<string, string> }): Promise<SendResult<Data>>;
+  /**
+   * One attempt's credentials (a token, a signature), got before the attempt's timer starts:
+   * while they are not ready, nothing has been sent.
+   */
+  authorize?(): Credentials | Promise<Credentials>;
+  /** Sends one attempt, with its credentials; `signal` is the attempt's timeout. */
+  send(signal: AbortSignal, credentials: Credentials | undefined): Promise<SendResult<Data>>;
   /** For a 2xx body: the provider's failure text when the body reports a failure. */
   businessFailure?(data: Data): string | undefined;
 }
 
 export type RunOperation = <Data>(plan: OperationPlan<Data>, call?: CallOptions) => Promise<Data>;
-
-/** How a token-based auth recognises a rejected (expired) token and forgets it. */
-export interface ExpiredTokenHandling {
-  matches(status: number, body: unknown): boolean;
-  invalidate(): void;
-}
 
 export interface RunnerContext {
   provider: string;
@@ -88,26 +74,62 @@ export interface RunnerContext {
   budget: RetryBudget;
   /** When set, a rejected token is dropped, and an idempotent call is sent once more. */
   expiredToken?: ExpiredTokenHandling | undefined;
-  /** Whether the request made with this attempt signal reached fetch (unknown: assume it did). */
-  wasDispatched?: ((signal: AbortSignal) => boolean) | undefined;
+}
+
+/** Where one call happens: what every error of it says, and its label in messages. */
+export interface CallSite {
+  plan: OperationPlan<unknown>;
+  call: CallOptions;
+  timeoutMs: number;
+  label: string;
+  where: {
+    provider: string;
+    operation: string;
+    correlationId: string | undefined;
+    idempotencyKey: string | undefined;
+  };
 }
 
 /**
- * Runs operations: one home for timeouts, retries and error typing. Each attempt either yields
- * the success body or a typed, redacted error; the error's `retryable` says whether sending again
- * is safe, and only then — within the retry policy and budget — is the call sent again.
+ * The auth's own failure while getting credentials (its token request failed after that request's
+ * own retries): the call ends with it as it is, not retried once more per attempt of the call.
+ */
+class CredentialsFailure extends Error {
+  constructor(readonly failure: TelcopayError) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Runs operations: one home for timeouts, retries and error typing. Each attempt first gets its
+ * credentials, then sends under its timeout, and either yields the success body or a typed,
+ * redacted error; the error's `retryable` says whether sending again is safe, and only then —
+ * within the retry policy and budget — is the call sent again.
  */
 export function createOperationRunner(context: RunnerContext): RunOperation {
   return async function run<Data>(plan: OperationPlan<Data>, call: CallOptions = {}) {
+    const site: CallSite = {
+      plan: plan as OperationPlan<unknown>,
+      call,
+      timeoutMs: call.timeoutMs ?? context.timeoutMs,
+      label: `${context.provider} ${plan.operation}`,
+      where: {
+        provider: context.provider,
+        operation: plan.operation,
+        correlationId: plan.correlationId,
+        idempotencyKey: plan.idempotencyKey,
+      },
+    };
     let attemptNumber = 1;
     let tokenRefreshed = false;
     for (;;) {
+      let credentials: Credentials | undefined;
       try {
-        const data = await attempt(context, plan, call);
+        credentials = await credentialsFor(context, site);
+        const data = (await attempt(context, site, credentials)) as Data;
         context.budget.earn();
         return data;
-      } catch (error) {
-        if (!(error instanceof TelcopayError)) throw error; // the caller's own abort reason
+      } catch (caught) {
         const log = (
           level: 'info' | 'warn' | 'error',
           event: string,
@@ -122,10 +144,16 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
             operation: plan.operation,
             fields: { attempt: attemptNumber, ...fields },
           });
+        if (caught instanceof CredentialsFailure) {
+          log('error', 'error', caught.failure.message, caught.failure.toJSON());
+          throw caught.failure;
+        }
+        if (!(caught instanceof TelcopayError)) throw caught; // the caller's own abort reason
+        const error = caught;
 
-        if (isExpiredToken(context, error)) {
-          context.expiredToken?.invalidate();
-          if (plan.idempotent && !tokenRefreshed) {
+        if (credentials?.token !== undefined && isExpiredToken(context, error)) {
+          context.expiredToken?.invalidate(credentials.token);
+          if (plan.safety !== 'unkeyed-money' && !tokenRefreshed) {
             tokenRefreshed = true;
             log('info', 'retry', 'access token rejected: refreshing it and sending once more', {
               reason: 'expired-token',
@@ -133,10 +161,7 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
             continue;
           }
         }
-        // An error of a nested operation (the token request an auth makes before sending) was
-        // retried by its own run already: retrying it here too would multiply the attempts.
-        const nested = error.operation !== plan.operation;
-        const delayMs = nested ? undefined : retryDelay(context, error, attemptNumber);
+        const delayMs = retryDelay(context, error, attemptNumber);
         if (delayMs === undefined) {
           log('error', 'error', error.message, error.toJSON());
           throw error;
@@ -180,146 +205,56 @@ function retryDelay(context: RunnerContext, error: TelcopayError, attemptNumber:
   return Math.max(backoffDelay(context.retry, attemptNumber), asked ?? 0);
 }
 
-async function attempt<Data>(
+/**
+ * The attempt's credentials, before its timer starts. Credentials that are ready at once cost no
+ * timer; others get the attempt's timeout to become ready, and a timeout then has sent nothing.
+ */
+async function credentialsFor(
   context: RunnerContext,
-  plan: OperationPlan<Data>,
-  call: CallOptions,
-): Promise<Data> {
-  const timeoutMs = call.timeoutMs ?? context.timeoutMs;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-  const where = {
-    provider: context.provider,
-    operation: plan.operation,
-    correlationId: plan.correlationId,
-    idempotencyKey: plan.idempotencyKey,
-  };
-  const label = `${context.provider} ${plan.operation}`;
-  const outcomeUnknown = plan.moneyMoving === true && !plan.idempotent;
-  const unknown = (why: string, extra: { status?: number; body?: unknown; cause?: unknown } = {}) =>
-    new OutcomeUnknownError(
-      `${label}: the request may have reached the provider, but ${why}. It is not sent again: ${
-        plan.reconcile?.advice ?? 'ask the provider what happened before sending it again.'
-      }`,
-      {
-        ...where,
-        ...extra,
-        requestIds: context.secrets.redact(plan.requestIds ?? {}),
-        reconciliation: plan.reconcile ?? { advice: 'Ask the provider what happened.' },
-      },
-    );
-
-  let result: SendResult<Data>;
+  site: CallSite,
+): Promise<Credentials | undefined> {
+  const { plan, call } = site;
+  if (!plan.authorize) return undefined;
   try {
-    result = await untilAborted(plan.send({ signal, headers: call.headers ?? {} }), signal);
+    const ready = plan.authorize();
+    return ready instanceof Promise
+      ? await settleWithin(ready, site.timeoutMs, call.signal)
+      : ready;
   } catch (error) {
     if (call.signal?.aborted) throw call.signal.reason;
-    // An error of ours raised while sending (a token that could not be had) keeps its type.
-    if (error instanceof TelcopayError) throw error;
-    if (timeout.aborted) {
-      if (context.wasDispatched?.(signal) === false) {
-        // The auth was still getting its credentials: nothing was sent, so sending is safe.
-        throw new TimeoutError(
-          `${label}: the request was not sent within ${timeoutMs} ms (its credentials were not ready).`,
-          { ...where, timeoutMs, retryable: true },
-        );
-      }
-      if (outcomeUnknown) throw unknown(`no answer came within ${timeoutMs} ms`);
-      throw new TimeoutError(`${label}: no answer within ${timeoutMs} ms.`, {
-        ...where,
-        timeoutMs,
-        retryable: plan.idempotent,
-      });
-    }
-    if (error instanceof SyntaxError) {
-      // The message of a JSON SyntaxError quotes the body, which may echo a secret: not kept.
-      if (outcomeUnknown) throw unknown('its answer is not valid JSON');
-      throw new ConnectionError(`${label}: the answer is not valid JSON.`, {
-        ...where,
-        retryable: plan.idempotent,
-      });
-    }
-    const cause = context.secrets.describeCause(error);
-    const notSent = cause?.code !== undefined && NOT_SENT_CODES.has(cause.code);
-    if (outcomeUnknown && !notSent) {
-      throw unknown(
-        `the connection failed before an answer arrived (${cause?.code ?? cause?.message})`,
-        { cause },
+    if (error === DEADLINE) {
+      throw new TimeoutError(
+        `${site.label}: the request was not sent within ${site.timeoutMs} ms (its credentials were not ready).`,
+        { ...site.where, timeoutMs: site.timeoutMs, retryable: true },
       );
     }
+    if (error instanceof TelcopayError) throw new CredentialsFailure(error);
+    const cause = context.secrets.describeCause(error);
     throw new ConnectionError(
-      `${label}: ${notSent ? 'could not connect, nothing was sent' : 'the connection failed before an answer arrived'} (${cause?.code ?? cause?.message ?? 'unknown cause'}).`,
-      { ...where, retryable: notSent || plan.idempotent, cause },
+      `${site.label}: its credentials could not be had, so nothing was sent (${cause?.message ?? 'unknown cause'}).`,
+      { ...site.where, retryable: true, cause },
     );
   }
-
-  const { response } = result;
-  const status = response.status;
-  const requestId = requestIdOf(response);
-  if (!response.ok) {
-    const body = context.secrets.redact(result.error);
-    if (outcomeUnknown && UNKNOWN_OUTCOME_STATUSES.has(status)) {
-      throw unknown(`it answered HTTP ${status}${summarise(body)}`, { status, body });
-    }
-    const message = `${label} failed with HTTP ${status}${summarise(body)}.`;
-    const ErrorClass = status === 401 || status === 403 ? AuthError : ApiError;
-    throw new ErrorClass(context.secrets.redactText(message), {
-      ...where,
-      status,
-      requestId,
-      body,
-      retryable: plan.idempotent && isRetryableStatus(status),
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-    });
-  }
-
-  const data = result.data as Data;
-  const failure = plan.businessFailure?.(data);
-  if (failure !== undefined) {
-    const providerMessage = context.secrets.redactText(failure);
-    throw new BusinessError(`${label} was refused by the provider: ${providerMessage}`, {
-      ...where,
-      status,
-      requestId,
-      body: context.secrets.redact(data),
-      providerMessage,
-    });
-  }
-  return data;
 }
 
-/**
- * Settles with `work`, or rejects as soon as `signal` aborts: a middleware that ignores the signal
- * (a token provider that never answers) cannot hold a call past its timeout.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+/** What `settleWithin` rejects with when its time is up. */
+const DEADLINE = Symbol('deadline');
+
+/** Settles with `work`; rejects with `DEADLINE` after `ms`, or with the signal's abort reason. */
+function settleWithin<T>(
+  work: Promise<T>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<T> {
   work.catch(() => {}); // once abandoned, its late rejection is nobody's concern
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    const onAbort = () => reject(signal?.reason);
+    const timer = setTimeout(() => reject(DEADLINE), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
   });
-}
-
-function requestIdOf(response: Response): string | undefined {
-  for (const header of REQUEST_ID_HEADERS) {
-    const value = response.headers.get(header);
-    if (value) return value;
-  }
-  return undefined;
-}
-
-/** A short, human summary of an error body: its first message-like field, if any. */
-function summarise(body: unknown): string {
-  if (typeof body === 'string') {
-    if (/^\s*</.test(body)) return ' (an HTML page)';
-    return body ? `: ${body.slice(0, 200)}` : '';
-  }
-  if (typeof body !== 'object' || body === null) return '';
-  for (const key of ['message', 'title', 'error', 'Error', 'faultstring', 'type', 'code']) {
-    const value = (body as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value) return `: ${value.slice(0, 200)}`;
-  }
-  return '';
 }

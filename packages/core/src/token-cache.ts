@@ -17,6 +17,8 @@ export interface TokenCacheOptions {
 export interface TokenCache {
   /** A valid token: the cached one, or a fresh one shared by every concurrent caller. */
   get(): Promise<string>;
+  /** The cached token while it is valid, at once (no promise); otherwise undefined. */
+  current(): string | undefined;
   /** Drops `token` (when the provider rejected it) so the next `get` fetches a new one. */
   invalidate(token?: string): void;
 }
@@ -46,9 +48,12 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     }
   };
 
+  const current = () => (cached && now() < cached.refreshAt ? cached.token : undefined);
   return {
+    current,
     get() {
-      if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
+      const token = current();
+      if (token !== undefined) return Promise.resolve(token);
       inFlight ??= refresh();
       return inFlight;
     },

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localServer } from '../../testing/src/local-server.js';
-import { bearerAuth, createProviderRuntime, createTokenCache } from '../src/index.js';
-import type { OneGetApi } from './example-api.js';
+import {
+  bearerAuth,
+  createProviderRuntime,
+  createTokenCache,
+  operationMethods,
+} from '../src/index.js';
+import { type OneGetApi, oneGetTable } from './example-api.js';
 
 type paths = OneGetApi<'/thing'>;
 
@@ -28,7 +33,7 @@ describe('an expired token refused to concurrent calls at different times', () =
     const tokens = createTokenCache({
       fetchToken: async () => ({ token: `token-${++issued}`, expiresInSeconds: 3600 }),
     });
-    const { raw, run } = createProviderRuntime<paths, 'mock'>(
+    const example = createProviderRuntime<paths, 'mock'>(
       { provider: 'example', environments: { mock: server.url } },
       { environment: 'mock', maxRetries: 0 },
       bearerAuth(tokens.get, {
@@ -37,14 +42,14 @@ describe('an expired token refused to concurrent calls at different times', () =
         invalidate: tokens.invalidate,
       }),
     );
-    const call = () =>
-      run({
-        operation: 'getThing',
-        idempotent: true,
-        send: ({ signal, headers }) => raw.GET('/thing', { signal, headers }),
-      });
+    const { getThing } = operationMethods(example, oneGetTable('getThing', '/thing', 'read'), {
+      getThing: {},
+    });
     await tokens.get();
-    await expect(Promise.all([call(), call()])).resolves.toEqual([{ ok: true }, { ok: true }]);
+    await expect(Promise.all([getThing(), getThing()])).resolves.toEqual([
+      { ok: true },
+      { ok: true },
+    ]);
     expect(issued).toBe(2);
   });
 });

@@ -9,10 +9,12 @@ import {
   createProviderRuntime,
   type LogEntry,
   OutcomeUnknownError,
+  operationMethods,
+  type Safety,
   TimeoutError,
   ValidationError,
 } from '../src/index.js';
-import type { OneGetApi } from './example-api.js';
+import { type OneGetApi, oneGetTable } from './example-api.js';
 
 /** A one-operation API whose body may report a failure. */
 type paths = OneGetApi<'/thing', { ok: boolean; failure?: string }>;
@@ -78,9 +80,12 @@ interface RuntimeOptions {
   expired?: () => void;
 }
 
+const RECONCILE = { operation: 'getBalance', advice: 'Compare the balance.' };
+const CORRELATION = { in: 'header', name: 'x-correlation-id' } as const;
+
 function runtime(options: RuntimeOptions = {}) {
   const logs: LogEntry[] = [];
-  const { raw, run } = createProviderRuntime<paths, 'mock'>(
+  const example = createProviderRuntime<paths, 'mock'>(
     { provider: 'example', environments: { mock: server.url } },
     {
       environment: 'mock',
@@ -98,26 +103,25 @@ function runtime(options: RuntimeOptions = {}) {
       invalidate: () => options.expired?.(),
     }),
   );
+  /** `/thing` as a read, or as a money-moving call without a key. */
+  const getThing = (safety: Safety) =>
+    operationMethods(
+      example,
+      oneGetTable('getThing', '/thing', safety, { correlation: CORRELATION, reconcile: RECONCILE }),
+      {
+        getThing: {
+          request: { correlationId: 'corr-1', requestIds: { reference: 'ref-9' } },
+          businessFailure: (body) => (body.ok ? undefined : body.failure),
+        },
+      },
+    ).getThing;
+  const read = getThing('read');
+  const money = getThing('unkeyed-money');
   const get = (
     scenario: string,
-    idempotent = true,
+    safety: Safety = 'read',
     call: { signal?: AbortSignal; timeoutMs?: number } = {},
-    moneyMoving = false,
-  ) =>
-    run(
-      {
-        operation: 'getThing',
-        idempotent,
-        moneyMoving,
-        requestIds: { reference: 'ref-9' },
-        reconcile: { operation: 'getBalance', advice: 'Compare the balance.' },
-        correlationId: 'corr-1',
-        send: ({ signal, headers }) =>
-          raw.GET('/thing', { headers: { ...headers, 'x-scenario': scenario }, signal }),
-        businessFailure: (body) => (body.ok ? undefined : body.failure),
-      },
-      call,
-    );
+  ) => (safety === 'read' ? read : money)({ ...call, headers: { 'x-scenario': scenario } });
   return { get, logs };
 }
 
@@ -137,10 +141,10 @@ describe('running an operation', () => {
     expect(JSON.stringify(error)).not.toContain(TOKEN);
   });
 
-  it('marks a 5xx retryable only for an idempotent call', async () => {
+  it('marks a 5xx retryable only for a retry-safe call', async () => {
     const { get } = runtime();
-    await expect(get('server-error', true)).rejects.toMatchObject({ status: 503, retryable: true });
-    const unsafe = await get('server-error', false).catch((caught: unknown) => caught);
+    await expect(get('server-error')).rejects.toMatchObject({ status: 503, retryable: true });
+    const unsafe = await get('server-error', 'unkeyed-money').catch((caught: unknown) => caught);
     expect(unsafe).toBeInstanceOf(ApiError);
     expect(unsafe).toMatchObject({ status: 503, retryable: false, statusClass: 'server' });
     expect((unsafe as Error).message).toBe('example getThing failed with HTTP 503: maintenance.');
@@ -168,21 +172,21 @@ describe('running an operation', () => {
     let invalidated = 0;
     const { get } = runtime({ expired: () => (invalidated += 1) });
     const before = seen.length;
-    await expect(get('expired', true)).rejects.toBeInstanceOf(AuthError);
+    await expect(get('expired')).rejects.toBeInstanceOf(AuthError);
     expect(seen.length - before).toBe(2);
     // Both the first token and the fresh one were refused: both are dropped.
     expect(invalidated).toBe(2);
-    await expect(get('expired', false)).rejects.toBeInstanceOf(AuthError);
+    await expect(get('expired', 'unkeyed-money')).rejects.toBeInstanceOf(AuthError);
     expect(seen.length - before).toBe(3);
     expect(invalidated).toBe(3);
   });
 
-  it('reports an unreadable 2xx body as a ConnectionError', async () => {
+  it('reports an unreadable 2xx body as a ConnectionError, retry-safe for a read', async () => {
     const { get } = runtime();
-    const error = await get('not-json', false).catch((caught: unknown) => caught);
+    const error = await get('not-json').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({
-      retryable: false,
+      retryable: true,
       message: 'example getThing: the answer is not valid JSON.',
     });
   });
@@ -193,15 +197,15 @@ describe('running an operation', () => {
       (error) => error instanceof TimeoutError && error.timeoutMs === 100 && error.retryable,
     );
     const { get } = runtime();
-    await expect(get('hang', false, { timeoutMs: 50 })).rejects.toSatisfy(
-      (error) => error instanceof TimeoutError && error.timeoutMs === 50 && !error.retryable,
+    await expect(get('hang', 'read', { timeoutMs: 50 })).rejects.toSatisfy(
+      (error) => error instanceof TimeoutError && error.timeoutMs === 50,
     );
   });
 
   it("gives the caller's abort reason back as it is", async () => {
     const { get } = runtime();
     const controller = new AbortController();
-    const pending = get('hang', true, { signal: controller.signal });
+    const pending = get('hang', 'read', { signal: controller.signal });
     controller.abort(new Error('user left'));
     await expect(pending).rejects.toThrow('user left');
   });
@@ -260,7 +264,7 @@ describe('retrying', () => {
   it('stops waiting when the caller aborts during the backoff', async () => {
     const { get } = runtime({ maxRetries: 2, timeoutMs: 1_000 });
     const controller = new AbortController();
-    const pending = get('server-error', true, { signal: controller.signal });
+    const pending = get('server-error', 'read', { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('caller gave up')), 5);
     await expect(pending).rejects.toThrow('caller gave up');
   });
@@ -269,7 +273,7 @@ describe('retrying', () => {
 describe('a money-moving call without an idempotency key', () => {
   const moneyMoving = (scenario: string, options: RuntimeOptions = {}) => {
     const { get, logs } = runtime({ maxRetries: 2, ...options });
-    return { result: get(scenario, false, {}, true).catch((error: unknown) => error), logs };
+    return { result: get(scenario, 'unkeyed-money').catch((error: unknown) => error), logs };
   };
 
   it.each([
@@ -331,20 +335,21 @@ describe('choosing the server', () => {
 describe('credentials that are not ready in time', () => {
   it('time out as "not sent" (safe to retry), even for a money-moving call, and never hang', async () => {
     const received = seen.length;
-    const { raw, run } = createProviderRuntime<paths, 'mock'>(
+    const example = createProviderRuntime<paths, 'mock'>(
       { provider: 'example', environments: { mock: server.url } },
       { environment: 'mock', timeoutMs: 50, maxRetries: 0 },
       // A token provider that never answers, and ignores every signal.
       bearerAuth(() => new Promise<string>(() => {})),
     );
+    const { getThing } = operationMethods(
+      example,
+      oneGetTable('getThing', '/thing', 'unkeyed-money', { reconcile: RECONCILE }),
+      { getThing: {} },
+    );
     const started = performance.now();
-    const error = await run({
-      operation: 'getThing',
-      idempotent: false,
-      moneyMoving: true,
-      send: ({ signal, headers }) =>
-        raw.GET('/thing', { headers: { ...headers, 'x-scenario': 'ok' }, signal }),
-    }).catch((caught: unknown) => caught);
+    const error = await getThing({ headers: { 'x-scenario': 'ok' } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).not.toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject({ retryable: true, timeoutMs: 50 });

@@ -2,8 +2,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localServer } from '../../testing/src/local-server.js';
-import { type AuthStrategy, createProviderRuntime, TimeoutError } from '../src/index.js';
-import type { OneGetApi } from './example-api.js';
+import {
+  type AuthStrategy,
+  createProviderRuntime,
+  operationMethods,
+  TimeoutError,
+} from '../src/index.js';
+import { type OneGetApi, oneGetTable } from './example-api.js';
 
 type paths = OneGetApi<'/slow'>;
 
@@ -23,33 +28,22 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** An auth that replaces the request, as QvaTel's (token in the query) and Chinchin's (signed body) do. */
-const replacingAuth: AuthStrategy = {
+/** An auth whose credentials travel in the query, as QvaTel's token does. */
+const queryAuth: AuthStrategy = {
   secrets: [],
-  middleware: {
-    onRequest({ request }) {
-      const url = new URL(request.url);
-      url.searchParams.set('signed', 'yes');
-      return new Request(url, request);
-    },
-  },
+  authorize: async () => ({ query: { signed: 'yes' } }),
 };
 
 function slowCall(query: string, call: { signal?: AbortSignal } = {}) {
-  const { raw, run } = createProviderRuntime<paths, 'mock'>(
+  const example = createProviderRuntime<paths, 'mock'>(
     { provider: 'example', environments: { mock: server.url } },
     { environment: 'mock', timeoutMs: 200, maxRetries: 0 },
-    replacingAuth,
+    queryAuth,
   );
-  return run(
-    {
-      operation: 'getSlow',
-      idempotent: true,
-      send: ({ signal, headers }) =>
-        raw.GET('/slow', { headers, signal, querySerializer: () => query }),
-    },
-    call,
-  );
+  const { getSlow } = operationMethods(example, oneGetTable('getSlow', '/slow', 'read'), {
+    getSlow: { request: { querySerializer: () => query } },
+  });
+  return getSlow(call);
 }
 
 /** The call's error, or `'still pending'` when it has not settled within two seconds. */
@@ -72,7 +66,7 @@ async function settleWithGarbageCollection(call: Promise<unknown>): Promise<unkn
   }
 }
 
-describe('a timeout through a middleware that replaces the request', () => {
+describe('a timeout of a request whose credentials were added to it', () => {
   it.each([
     ['no answer at all', 'hang'],
     ['a body that drips', 'drip'],

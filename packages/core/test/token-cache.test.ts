@@ -39,6 +39,16 @@ describe('createTokenCache', () => {
     expect(await cache.get()).toBe('token-2');
   });
 
+  it('gives the valid cached token at once, and nothing before or after its life', async () => {
+    let now = 0;
+    const cache = createTokenCache({ fetchToken: issuer(600).fetchToken, now: () => now });
+    expect(cache.current()).toBeUndefined();
+    await cache.get();
+    expect(cache.current()).toBe('token-1');
+    now = 540_000;
+    expect(cache.current()).toBeUndefined();
+  });
+
   it('refreshes a token shorter-lived than the margin at half its life', async () => {
     let now = 0;
     const source = issuer(10);

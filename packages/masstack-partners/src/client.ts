@@ -4,13 +4,14 @@ import {
   type ClientOptions,
   createProviderRuntime,
   mockBaseUrl,
-  type SendResult,
+  operationMethods,
   type TokenSource,
   ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
-import { CORRELATION_HEADER, type Correlated, correlationIdFor } from './correlation.js';
+import { type Correlated, checkedCorrelationId } from './correlation.js';
 import type { ServiceType } from './enums.js';
+import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
   checkId,
@@ -114,13 +115,6 @@ export interface MasstackPartnersClient {
   raw: Client<paths>;
 }
 
-/** What one send gets: the abort signal, the call's headers, and the correlation id header. */
-interface SendInit {
-  signal: AbortSignal;
-  headers: Record<string, string>;
-  params: { header: { [CORRELATION_HEADER]: string } };
-}
-
 export function createMasstackPartnersClient(
   options: MasstackPartnersClientOptions,
 ): MasstackPartnersClient {
@@ -132,185 +126,76 @@ export function createMasstackPartnersClient(
       field: 'token',
     });
   }
-  const { raw, run } = createProviderRuntime<paths, MasstackPartnersEnvironment>(
+  const runtime = createProviderRuntime<paths, MasstackPartnersEnvironment>(
     { provider: PROVIDER, environments: MASSTACK_PARTNERS_ENVIRONMENTS },
     options,
     bearerAuth(token),
   );
-
-  /**
-   * Runs one operation with its correlation id. Every operation here is idempotent: creates
-   * carry the caller's unique id (`idempotencyKey`), an update replaces the whole movement, a
-   * delete of a deleted movement changes nothing.
-   */
-  async function correlated<Data>(
-    operation: string,
-    input: ServiceInput,
-    idempotencyKey: string | undefined,
-    send: (init: SendInit) => Promise<SendResult<Data>>,
-    call: CallOptions | undefined,
-  ): Promise<Correlated<Data>> {
-    const correlationId = correlationIdFor(input.correlationId, operation);
-    const data = await run(
-      {
-        operation,
-        idempotent: true,
-        correlationId,
-        idempotencyKey,
-        // openapi-fetch merges `params.header` last, so the call's headers cannot replace it.
-        send: ({ signal, headers }) =>
-          send({
-            signal,
-            headers,
-            params: { header: { [CORRELATION_HEADER]: correlationId } },
-          }),
+  // Creates are keyed by the caller's unique id, an update replaces the whole movement, a
+  // delete of a deleted movement changes nothing: every call here may be sent again.
+  const methods = operationMethods(runtime, OPERATIONS, {
+    createNonSubscribableMovement: serviceCreate<NonSubscribableMovement>(
+      'createNonSubscribableMovement',
+      checkMovementBody,
+    ),
+    updateNonSubscribableMovement: {
+      request(input: UpdateNonSubscribableMovementInput) {
+        const operation = 'updateNonSubscribableMovement';
+        const { params } = movementRequest(operation, input);
+        checkMovementBody(operation, input.body);
+        const correlationId = checkedCorrelationId(input.correlationId, operation);
+        return { params, body: input.body, correlationId };
       },
-      call,
-    );
-    return { correlationId, data };
-  }
-
-  const service = (input: ServiceInput) => ({
-    service_type: input.serviceType,
-    service_id: input.serviceId,
+      returns: 'correlated',
+    },
+    deleteNonSubscribableMovement: movementDelete('deleteNonSubscribableMovement'),
+    createNonSubscribableRefund: serviceCreate<NonSubscribableRefund>(
+      'createNonSubscribableRefund',
+      checkRefundBody,
+    ),
+    createMovement: serviceCreate<Movement>('createMovement', checkMovementBody),
+    deleteMovement: movementDelete('deleteMovement'),
+    createRefund: serviceCreate<Refund>('createRefund', checkRefundBody),
   });
-  const movement = (input: MovementInput) => ({ ...service(input), movement_id: input.movementId });
+  return { raw: runtime.raw, ...methods };
+}
 
+/** A create on a service: its address and body checked, in that order, then its correlation id. */
+function serviceCreate<Body>(
+  operation: string,
+  checkBody: (operation: string, body: Body) => void,
+) {
   return {
-    raw,
-
-    async createNonSubscribableMovement(input, call) {
-      const operation = 'createNonSubscribableMovement';
+    request(input: ServiceInput & { body: Body }) {
       checkServiceAddress(operation, input);
-      checkMovementBody(operation, input.body);
-      return correlated(
-        operation,
-        input,
-        input.body.external_movement_unique_id,
-        ({ signal, headers, params }) =>
-          raw.POST('/{service_type}/{service_id}/billing/movements-non-subscribable-services', {
-            params: { ...params, path: service(input) },
-            body: input.body,
-            headers,
-            signal,
-          }),
-        call,
-      );
+      checkBody(operation, input.body);
+      return {
+        params: { path: { service_type: input.serviceType, service_id: input.serviceId } },
+        body: input.body,
+        correlationId: checkedCorrelationId(input.correlationId, operation),
+      };
     },
+    returns: 'correlated' as const,
+  };
+}
 
-    async updateNonSubscribableMovement(input, call) {
-      const operation = 'updateNonSubscribableMovement';
-      checkServiceAddress(operation, input);
-      checkId(operation, 'movementId', input.movementId);
-      checkMovementBody(operation, input.body);
-      return correlated(
-        operation,
-        input,
-        undefined,
-        ({ signal, headers, params }) =>
-          raw.PUT(
-            '/{service_type}/{service_id}/billing/movements-non-subscribable-services/{movement_id}',
-            {
-              params: { ...params, path: movement(input) },
-              body: input.body,
-              headers,
-              signal,
-            },
-          ),
-        call,
-      );
-    },
+/** A delete of a movement. */
+function movementDelete(operation: string) {
+  return {
+    request: (input: MovementInput) => ({
+      ...movementRequest(operation, input),
+      correlationId: checkedCorrelationId(input.correlationId, operation),
+    }),
+    returns: 'correlated' as const,
+  };
+}
 
-    async deleteNonSubscribableMovement(input, call) {
-      const operation = 'deleteNonSubscribableMovement';
-      checkServiceAddress(operation, input);
-      checkId(operation, 'movementId', input.movementId);
-      return correlated(
-        operation,
-        input,
-        undefined,
-        ({ signal, headers, params }) =>
-          raw.DELETE(
-            '/{service_type}/{service_id}/billing/movements-non-subscribable-services/{movement_id}',
-            { params: { ...params, path: movement(input) }, headers, signal },
-          ),
-        call,
-      );
-    },
-
-    async createNonSubscribableRefund(input, call) {
-      const operation = 'createNonSubscribableRefund';
-      checkServiceAddress(operation, input);
-      checkRefundBody(operation, input.body);
-      return correlated(
-        operation,
-        input,
-        input.body.external_refund_unique_id,
-        ({ signal, headers, params }) =>
-          raw.POST('/{service_type}/{service_id}/billing/refunds-non-subscribable-services', {
-            params: { ...params, path: service(input) },
-            body: input.body,
-            headers,
-            signal,
-          }),
-        call,
-      );
-    },
-
-    async createMovement(input, call) {
-      const operation = 'createMovement';
-      checkServiceAddress(operation, input);
-      checkMovementBody(operation, input.body);
-      return correlated(
-        operation,
-        input,
-        input.body.external_movement_unique_id,
-        ({ signal, headers, params }) =>
-          raw.POST('/{service_type}/{service_id}/billing/movements', {
-            params: { ...params, path: service(input) },
-            body: input.body,
-            headers,
-            signal,
-          }),
-        call,
-      );
-    },
-
-    async deleteMovement(input, call) {
-      const operation = 'deleteMovement';
-      checkServiceAddress(operation, input);
-      checkId(operation, 'movementId', input.movementId);
-      return correlated(
-        operation,
-        input,
-        undefined,
-        ({ signal, headers, params }) =>
-          raw.DELETE('/{service_type}/{service_id}/billing/movements/{movement_id}', {
-            params: { ...params, path: movement(input) },
-            headers,
-            signal,
-          }),
-        call,
-      );
-    },
-
-    async createRefund(input, call) {
-      const operation = 'createRefund';
-      checkServiceAddress(operation, input);
-      checkRefundBody(operation, input.body);
-      return correlated(
-        operation,
-        input,
-        input.body.external_refund_unique_id,
-        ({ signal, headers, params }) =>
-          raw.POST('/{service_type}/{service_id}/billing/refunds', {
-            params: { ...params, path: service(input) },
-            body: input.body,
-            headers,
-            signal,
-          }),
-        call,
-      );
-    },
+/** The path of a movement of a service, its parts checked. */
+function movementRequest(operation: string, input: MovementInput) {
+  checkServiceAddress(operation, input);
+  checkId(operation, 'movementId', input.movementId);
+  const { serviceType, serviceId, movementId } = input;
+  return {
+    params: { path: { service_type: serviceType, service_id: serviceId, movement_id: movementId } },
   };
 }

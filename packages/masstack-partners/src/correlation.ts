@@ -1,7 +1,8 @@
+import { OPERATIONS } from './generated/operations.js';
 import { invalidInput } from './validation.js';
 
 /** The header that carries a call's correlation id, for tracing on both sides. */
-export const CORRELATION_HEADER = 'Request-Correlation-Id';
+export const CORRELATION_HEADER = OPERATIONS.createMovement.correlation.name;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,10 +12,12 @@ export interface Correlated<Data> {
   data: Data;
 }
 
-/** The caller's correlation id (the spec types it as a uuid), else a fresh one. */
-export function correlationIdFor(given: string | undefined, operation: string): string {
-  if (given === undefined) return globalThis.crypto.randomUUID();
-  if (typeof given !== 'string' || !UUID.test(given)) {
+/** The caller's correlation id, which the spec types as a uuid; without one, core makes one. */
+export function checkedCorrelationId(
+  given: string | undefined,
+  operation: string,
+): string | undefined {
+  if (given !== undefined && (typeof given !== 'string' || !UUID.test(given))) {
     throw invalidInput(
       operation,
       'correlationId',

@@ -3,11 +3,15 @@ import {
   type ClientOptions,
   createProviderRuntime,
   mockBaseUrl,
+  operationMethods,
+  requireCredential,
   ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
+import { accepted, failureText } from './answer.js';
 import { apiTokenAuth } from './auth.js';
 import { normaliseDestino, validateMonto } from './destino.js';
+import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 
 type Schemas = components['schemas'];
@@ -45,95 +49,45 @@ export interface QvatelClient {
   raw: Client<paths>;
 }
 
-/** `result: 0` is QvaTel's failure answer, sent with a 2xx status. */
-function failureText(body: { result: number; error?: string }): string | undefined {
-  return body.result === 0 ? (body.error ?? 'result: 0') : undefined;
-}
-
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
-  if (!options.apiToken) {
-    throw new ValidationError('apiToken is required.', {
-      provider: 'qvatel',
-      operation: 'createClient',
-      field: 'apiToken',
-    });
-  }
-  const { raw, run } = createProviderRuntime<paths, QvatelEnvironment>(
+  requireCredential('qvatel', 'apiToken', options.apiToken);
+  const runtime = createProviderRuntime<paths, QvatelEnvironment>(
     { provider: 'qvatel', environments: QVATEL_ENVIRONMENTS },
     options,
     apiTokenAuth(options.apiToken),
   );
-
-  return {
-    raw,
-
-    async sendRecharge(input, call) {
-      const body = {
-        destino: normaliseDestino(input.destino),
-        monto: validateMonto(input.monto),
-      };
-      const sent = await run(
-        {
-          operation: 'sendRecharge',
-          // Money moves and QvaTel takes no idempotency key: never sent twice.
-          idempotent: false,
-          moneyMoving: true,
-          requestIds: body,
-          reconcile: {
-            operation: 'getRechargeBalance',
-            advice:
-              'The recharge id was lost with the answer, so getRechargeStatus cannot be asked: compare getRechargeBalance with the balance before the call (or ask QvaTel) before recharging again.',
-          },
-          send: ({ signal, headers }) =>
-            raw.POST('/recharge/send', {
-              // api_token is added to the form by the auth middleware (auth.ts).
-              body: body as Schemas['SendRechargeForm'],
-              headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-              signal,
-            }),
-          businessFailure: failureText,
-        },
-        call,
-      );
-      return sent as RechargeSent;
+  const methods = operationMethods(runtime, OPERATIONS, {
+    sendRecharge: {
+      request(input: SendRechargeInput) {
+        const body = {
+          destino: normaliseDestino(input.destino),
+          monto: validateMonto(input.monto),
+        };
+        // api_token joins the form as the auth serialises it (auth.ts).
+        return { body: body as Schemas['SendRechargeForm'], requestIds: body };
+      },
+      businessFailure: failureText,
+      result: (body) => accepted(body),
     },
-
-    async getRechargeStatus(idRecarga, call) {
-      if (typeof idRecarga !== 'string' || idRecarga.trim() === '') {
-        throw new ValidationError('idRecarga must be the id_recarga that sendRecharge returned.', {
-          provider: 'qvatel',
-          operation: 'getRechargeStatus',
-          field: 'idRecarga',
-        });
-      }
-      const status = await run(
-        {
-          operation: 'getRechargeStatus',
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/recharge/status', {
-              params: { query: { id_recarga: idRecarga } },
-              headers,
-              signal,
-            }),
-          businessFailure: failureText,
-        },
-        call,
-      );
-      return status as RechargeStatus;
+    getRechargeStatus: {
+      request: (idRecarga: string) => ({
+        params: { query: { id_recarga: requireRechargeId(idRecarga) } },
+      }),
+      businessFailure: failureText,
+      result: (body) => accepted(body),
     },
+    getRechargeBalance: { businessFailure: failureText, result: (body) => accepted(body) },
+  });
+  return { raw: runtime.raw, ...methods };
+}
 
-    async getRechargeBalance(call) {
-      const balance = await run(
-        {
-          operation: 'getRechargeBalance',
-          idempotent: true,
-          send: ({ signal, headers }) => raw.GET('/account/recharge-balance', { headers, signal }),
-          businessFailure: failureText,
-        },
-        call,
-      );
-      return balance as RechargeBalance;
-    },
-  };
+function requireRechargeId(idRecarga: string): string {
+  if (typeof idRecarga !== 'string' || idRecarga.trim() === '') {
+    throw new ValidationError('idRecarga must be the id_recarga that sendRecharge returned.', {
+      provider: 'qvatel',
+      operation: 'getRechargeStatus',
+      field: 'idRecarga',
+    });
+  }
+  return idRecarga;
 }

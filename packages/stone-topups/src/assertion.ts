@@ -1,10 +1,9 @@
-import { ValidationError } from '@telcopay/core';
+import { type AuthStrategy, ValidationError } from '@telcopay/core';
 import { type CryptoKey, importPKCS8, type KeyObject, SignJWT } from 'jose';
 import { PROVIDER } from './environments.js';
 
 /** The Keycloak realm of Stone's accounts host. */
 export const REALM = 'stone_bank';
-export const TOKEN_PATH = `/auth/realms/${REALM}/protocol/openid-connect/token` as const;
 
 /** The application's RSA private key: a PKCS#8 PEM, or a key already imported. */
 export type PrivateKeyInput = string | CryptoKey | KeyObject;
@@ -76,4 +75,18 @@ function loadKey(privateKey: PrivateKeyInput): Promise<CryptoKey | KeyObject> {
   return typeof privateKey === 'string'
     ? importPKCS8(privateKey, 'RS256')
     : Promise.resolve(privateKey);
+}
+
+/**
+ * The token request's auth: a client assertion in its form, signed anew for every attempt
+ * (Keycloak refuses an assertion whose jti it has seen), before the attempt's timer starts.
+ */
+export function assertionAuth(signAssertion: () => Promise<string>): AuthStrategy {
+  return {
+    secrets: [],
+    async authorize() {
+      const assertion = await signAssertion();
+      return { form: { client_assertion: assertion }, secrets: [assertion] };
+    },
+  };
 }

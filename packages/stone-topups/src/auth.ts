@@ -2,7 +2,7 @@ import {
   ApiError,
   AuthError,
   type AuthStrategy,
-  bearerAuth,
+  cachedBearerAuth,
   createTokenCache,
 } from '@telcopay/core';
 import type { components } from './generated/schema.js';
@@ -32,11 +32,7 @@ export function stoneAuth(options: StoneAuthOptions): AuthStrategy {
       }
     },
   });
-  return bearerAuth(tokens.get, {
-    secrets: options.secrets,
-    isExpiredToken: isRefusedToken,
-    invalidate: tokens.invalidate,
-  });
+  return cachedBearerAuth(tokens, { secrets: options.secrets, isExpiredToken: isRefusedToken });
 }
 
 /**

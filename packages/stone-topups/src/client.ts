@@ -2,11 +2,17 @@ import {
   type CallOptions,
   type ClientOptions,
   createProviderRuntime,
-  resolveBaseUrl,
-  ValidationError,
+  NO_AUTH,
+  operationMethods,
+  requireCredential,
 } from '@telcopay/core';
-import createClient, { type Client } from 'openapi-fetch';
-import { assertionSigner, checkPrivateKey, type PrivateKeyInput, TOKEN_PATH } from './assertion.js';
+import type { Client } from 'openapi-fetch';
+import {
+  assertionAuth,
+  assertionSigner,
+  checkPrivateKey,
+  type PrivateKeyInput,
+} from './assertion.js';
 import { stoneAuth } from './auth.js';
 import {
   asChallengeRequired,
@@ -22,11 +28,12 @@ import {
   STONE_TOPUPS_ENVIRONMENTS,
   type StoneTopupsEnvironment,
 } from './environments.js';
+import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
   type ConfirmInput,
+  checkedIdempotencyKey,
   confirmRetryOf,
-  idempotencyKeyOf,
   invalidInput,
   providerIdOf,
   type TopupInput,
@@ -89,195 +96,97 @@ export interface StoneTopupsClient {
   raw: Client<paths>;
 }
 
-const FORM = 'application/x-www-form-urlencoded';
-
 export function createStoneTopupsClient(options: StoneTopupsClientOptions): StoneTopupsClient {
-  if (typeof options.clientId !== 'string' || options.clientId === '') {
-    throw new ValidationError('clientId is required.', {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field: 'clientId',
-    });
-  }
+  requireCredential(PROVIDER, 'clientId', options.clientId);
   checkPrivateKey(options.privateKey);
-  const { clientId, privateKey } = options;
-  const apiUrl = resolveBaseUrl(PROVIDER, options, STONE_TOPUPS_ENVIRONMENTS);
+  const { clientId, privateKey, accountId } = options;
   const accountsUrl = resolveAccountsUrl(options);
-  const signAssertion = assertionSigner({ clientId, privateKey, accountsUrl });
-
   const runtime = createProviderRuntime<paths, StoneTopupsEnvironment>(
     { provider: PROVIDER, environments: STONE_TOPUPS_ENVIRONMENTS },
     options,
     stoneAuth({
-      issueToken: () => client.requestAccessToken(),
+      issueToken: (): Promise<TokenResponse> => methods.requestAccessToken(),
       secrets: [typeof privateKey === 'string' ? privateKey : undefined],
     }),
   );
-  const { raw, run, secrets, logger } = runtime;
-  // The calls that carry no bearer token: the token request itself and the public key set.
-  const publicClient = createClient<paths>({
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    ...(options.headers ? { headers: options.headers } : {}),
+  const { secrets, logger } = runtime;
+  const methods = operationMethods(runtime, OPERATIONS, {
+    listProviders: {},
+    listValues: {
+      request: (providerId: number | string) => ({
+        params: { path: { provider_id: Number(providerIdOf(providerId, 'listValues')) } },
+      }),
+    },
+    // A simulation: it moves no money, so sending it again is harmless.
+    dryRun: { request: (input: TopupInput) => ({ body: topupBody(input, accountId, 'dryRun') }) },
+    confirm: {
+      // Sent with the caller's idempotency key, or one core makes: a resend is the same top-up.
+      request: (input: ConfirmInput & { solution?: string }) => ({
+        body: topupBody(input, accountId, 'confirm'),
+        idempotencyKey: checkedIdempotencyKey(input.idempotencyKey, 'confirm'),
+        params: {
+          header: input.solution ? { 'x-stone-challenge-solution': input.solution } : {},
+        },
+      }),
+      returns: 'body-with-key',
+      mapError: (error, request, { idempotencyKey }) =>
+        asChallengeRequired(error, confirmRetryOf(request.body, idempotencyKey)),
+    },
+    // The public key set and the token request carry no bearer token.
+    getDiscoveryKeys: { auth: NO_AUTH },
+    requestAccessToken: {
+      auth: assertionAuth(assertionSigner({ clientId, privateKey, accountsUrl })),
+      baseUrl: accountsUrl,
+      request: {
+        // The assertion joins the form as the auth serialises it (assertion.ts).
+        body: {
+          client_id: clientId,
+          grant_type: 'client_credentials',
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        } as Schemas['TokenRequest'],
+      },
+      businessFailure: (token) => (token.access_token ? undefined : 'no access_token issued'),
+      result(issued) {
+        secrets.add(issued.access_token);
+        logger({
+          level: 'debug',
+          event: 'token',
+          message: `access token issued for ${issued.expires_in} s`,
+          provider: PROVIDER,
+          operation: 'requestAccessToken',
+          fields: { expiresInSeconds: issued.expires_in },
+        });
+        return issued;
+      },
+    },
   });
+  const { getDiscoveryKeys: fetchEncryptionKeys } = operationMethods(runtime, OPERATIONS, {
+    getDiscoveryKeys: { auth: NO_AUTH, businessFailure: missingEncryptionKey },
+  });
+  const encryptionKey = encryptionKeyCache(fetchEncryptionKeys);
 
-  const fetchKeys = (call?: CallOptions, businessFailure?: (jwks: Jwks) => string | undefined) =>
-    run(
-      {
-        operation: 'getDiscoveryKeys',
-        idempotent: true,
-        send: ({ signal, headers }) =>
-          publicClient.GET('/api/v1/discovery/keys', { baseUrl: apiUrl, headers, signal }),
-        ...(businessFailure ? { businessFailure } : {}),
-      },
-      call,
-    );
-  const encryptionKey = encryptionKeyCache((call) => fetchKeys(call, missingEncryptionKey));
-
-  async function sendConfirm(
-    body: Schemas['TvTopupRequest'],
-    idempotencyKey: string,
-    solution: string | undefined,
-    call: CallOptions | undefined,
-  ): Promise<ConfirmResult> {
-    const receipt = await run(
-      {
-        operation: 'confirm',
-        // The idempotency key makes a resend the same top-up, not a second charge.
-        idempotent: true,
-        moneyMoving: true,
-        idempotencyKey,
-        send: ({ signal, headers }) =>
-          raw.POST('/api/v1/topups/tv', {
-            body,
-            params: {
-              header: {
-                'x-stone-idempotency-key': idempotencyKey,
-                ...(solution ? { 'x-stone-challenge-solution': solution } : {}),
-              },
-            },
-            headers,
-            signal,
-          }),
-      },
-      call,
-    ).catch((error: unknown) => {
-      throw asChallengeRequired(error, confirmRetryOf(body, idempotencyKey));
-    });
-    return { ...receipt, idempotencyKey };
-  }
-
-  const client: StoneTopupsClient = {
-    raw,
-
-    listProviders(call) {
-      return run(
-        {
-          operation: 'listProviders',
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/api/v1/topups/tv/providers', { headers, signal }),
-        },
-        call,
-      );
-    },
-
-    async listValues(providerId, call) {
-      const id = Number(providerIdOf(providerId, 'listValues'));
-      return run(
-        {
-          operation: 'listValues',
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/api/v1/topups/tv/values/{provider_id}', {
-              params: { path: { provider_id: id } },
-              headers,
-              signal,
-            }),
-        },
-        call,
-      );
-    },
-
-    async dryRun(input, call) {
-      const body = topupBody(input, options.accountId, 'dryRun');
-      return run(
-        {
-          operation: 'dryRun',
-          // A simulation: it moves no money, so sending it again is harmless.
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.POST('/api/v1/topups/tv/dry-run', { body, headers, signal }),
-        },
-        call,
-      );
-    },
-
-    async confirm(input, call) {
-      const idempotencyKey = idempotencyKeyOf(input.idempotencyKey, 'confirm');
-      const body = topupBody(input, options.accountId, 'confirm');
-      return sendConfirm(body, idempotencyKey, undefined, call);
-    },
+  return {
+    raw: runtime.raw,
+    ...methods,
 
     async solveChallenge(input, call) {
-      if (input.idempotencyKey === undefined) {
+      const { challenge, pin, ...confirmation } = input;
+      if (confirmation.idempotencyKey === undefined) {
         invalidInput(
           'confirm',
           'idempotencyKey',
           'idempotencyKey must be the key of the challenged confirmation (ChallengeRequiredError.confirmInput).',
         );
       }
-      const idempotencyKey = idempotencyKeyOf(input.idempotencyKey, 'confirm');
-      const body = topupBody(input, options.accountId, 'confirm');
-      checkSolution(input.challenge, input.pin, 'confirm');
-      secrets.add(input.pin);
+      // The confirmation is checked before the key set is fetched: a wrong one sends nothing.
+      checkedIdempotencyKey(confirmation.idempotencyKey, 'confirm');
+      topupBody(confirmation, accountId, 'confirm');
+      checkSolution(challenge, pin, 'confirm');
+      secrets.add(pin);
       const key = await encryptionKey({ signal: call?.signal, timeoutMs: call?.timeoutMs });
-      const solution = await encryptSolution(key, input.challenge.id, input.pin);
+      const solution = await encryptSolution(key, challenge.id, pin);
       secrets.add(solution);
-      return sendConfirm(body, idempotencyKey, solution, call);
-    },
-
-    getDiscoveryKeys(call) {
-      return fetchKeys(call);
-    },
-
-    async requestAccessToken(call) {
-      const issued = await run(
-        {
-          operation: 'requestAccessToken',
-          // Issues a credential and moves nothing: safe to send again.
-          idempotent: true,
-          send: async ({ signal, headers }) => {
-            // Signed per send: Keycloak refuses an assertion whose jti it has seen.
-            const assertion = await signAssertion();
-            secrets.add(assertion);
-            return publicClient.POST(TOKEN_PATH, {
-              baseUrl: accountsUrl,
-              body: {
-                client_id: clientId,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion,
-              },
-              bodySerializer: (form) => new URLSearchParams(form).toString(),
-              headers: { ...headers, 'Content-Type': FORM },
-              signal,
-            });
-          },
-          businessFailure: (token) => (token.access_token ? undefined : 'no access_token issued'),
-        },
-        call,
-      );
-      secrets.add(issued.access_token);
-      logger({
-        level: 'debug',
-        event: 'token',
-        message: `access token issued for ${issued.expires_in} s`,
-        provider: PROVIDER,
-        operation: 'requestAccessToken',
-        fields: { expiresInSeconds: issued.expires_in },
-      });
-      return issued;
+      return methods.confirm({ ...confirmation, solution }, call);
     },
   };
-  return client;
 }

@@ -84,10 +84,12 @@ export function providerIdOf(providerId: number | string, operation: string): st
   return text;
 }
 
-/** The caller's idempotency key, checked, or a new random one. */
-export function idempotencyKeyOf(key: string | undefined, operation: string): string {
-  if (key === undefined) return crypto.randomUUID();
-  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+/** The caller's idempotency key, checked; without one, core makes one for the call. */
+export function checkedIdempotencyKey(
+  key: string | undefined,
+  operation: string,
+): string | undefined {
+  if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
     invalidInput(
       operation,
       'idempotencyKey',

@@ -3,11 +3,12 @@ import {
   type ClientOptions,
   createProviderRuntime,
   createTokenCache,
-  type IssuedToken,
+  operationMethods,
   type TokenCache,
 } from '@telcopay/core';
 import { basicCredentials, clientBasicAuth, parseAccessToken } from './auth.js';
-import { PROVIDER, type TigoB2bBillingEnvironment, TOKEN_PATH } from './environments.js';
+import { PROVIDER, type TigoB2bBillingEnvironment } from './environments.js';
+import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 
 export type AccessTokenResponse = components['schemas']['AccessTokenResponse'];
@@ -33,39 +34,25 @@ export function createAccessTokens(
   clientSecret: string,
 ): AccessTokens {
   const credentials = basicCredentials(clientId, clientSecret);
-  const { raw, run, secrets } = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
+  const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
     { provider: PROVIDER, environments },
     { ...options, baseUrl: options.gatewayRoot },
     clientBasicAuth(credentials, clientSecret),
   );
-
-  async function fetchToken(
-    call?: CallOptions,
-  ): Promise<{ answer: AccessTokenResponse; issued: IssuedToken }> {
-    let status = 200;
-    const answer = await run(
-      {
-        operation: 'requestAccessToken',
-        // A new token replaces nothing: asking again is harmless.
-        idempotent: true,
-        send: async ({ signal, headers }) => {
-          const result = await raw.POST(TOKEN_PATH, {
-            params: { query: { grant_type: 'client_credentials' } },
-            headers,
-            signal,
-          });
-          status = result.response.status;
-          return result;
-        },
-      },
-      call,
-    );
-    return { answer, issued: parseAccessToken(answer, status, secrets) };
-  }
+  // A new token replaces nothing: asking again is harmless.
+  const { requestAccessToken } = operationMethods(runtime, OPERATIONS, {
+    requestAccessToken: {
+      request: { params: { query: { grant_type: 'client_credentials' as const } } },
+      result: (answer, { status }) => ({
+        answer,
+        issued: parseAccessToken(answer, status, runtime.secrets),
+      }),
+    },
+  });
 
   return {
-    request: async (call) => (await fetchToken(call)).answer,
-    cache: createTokenCache({ fetchToken: async () => (await fetchToken()).issued }),
+    request: async (call) => (await requestAccessToken(call)).answer,
+    cache: createTokenCache({ fetchToken: async () => (await requestAccessToken()).issued }),
     secrets: [clientSecret, credentials],
   };
 }

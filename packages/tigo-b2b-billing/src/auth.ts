@@ -23,15 +23,8 @@ export function basicCredentials(clientId: string, clientSecret: string): string
  * the client secret are redacted wherever they could appear.
  */
 export function clientBasicAuth(credentials: string, clientSecret: string): AuthStrategy {
-  return {
-    secrets: [credentials, clientSecret],
-    middleware: {
-      onRequest({ request }) {
-        request.headers.set('Authorization', `Basic ${credentials}`);
-        return request;
-      },
-    },
-  };
+  const basic = { headers: { Authorization: `Basic ${credentials}` } };
+  return { secrets: [credentials, clientSecret], authorize: () => basic };
 }
 
 /** Apigee's 401 fault for a missing, invalid or expired access token. */

@@ -1,12 +1,11 @@
 import {
-  AuthError,
-  bearerAuth,
   type CallOptions,
   type ClientOptions,
+  cachedBearerAuth,
   createProviderRuntime,
-  type OperationPlan,
+  operationMethods,
+  requireCredential,
   resolveBaseUrl,
-  ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { type AccessTokenResponse, createAccessTokens } from './access-token.js';
@@ -18,6 +17,7 @@ import {
   PROVIDER,
   type TigoB2bBillingEnvironment,
 } from './environments.js';
+import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
   type CharacteristicField,
@@ -168,17 +168,6 @@ function checkoutFailure(body: CheckoutPaymentResponse): string | undefined {
 }
 
 /** The `{idType}/{identification}` path parameters of a customer's operations. */
-/** What identifies a payment request when its outcome must be reconciled: customer and bills. */
-function paymentReferences(input: PaymentInput) {
-  return {
-    idType: input.idType,
-    identification: input.identification,
-    bills: (input.payment.billsCollection ?? []).map(
-      (bill) => bill.billNo ?? bill.referencePayment,
-    ),
-  };
-}
-
 function customerPath(operation: string, input: CustomerInput) {
   return {
     idType: requireText(operation, 'idType', input.idType),
@@ -186,22 +175,31 @@ function customerPath(operation: string, input: CustomerInput) {
   };
 }
 
-function requireCredential(field: 'clientId' | 'clientSecret', value: string): void {
-  // A colon would split the Basic credentials (RFC 7617) in the wrong place.
-  if (typeof value !== 'string' || value === '' || (field === 'clientId' && value.includes(':'))) {
-    throw new ValidationError(`${field} is required${field === 'clientId' ? ' (no colon)' : ''}.`, {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field,
-    });
-  }
+/**
+ * A payment of bills (checkout or register): the customer and the bills checked, and what
+ * identifies the payment kept for reconciliation when its outcome is unknown.
+ */
+function paymentRequest(operation: string) {
+  return (input: PaymentInput) => ({
+    params: { path: customerPath(operation, input) },
+    body: requireBills(operation, input.payment),
+    requestIds: {
+      idType: input.idType,
+      identification: input.identification,
+      bills: (input.payment.billsCollection ?? []).map(
+        (bill) => bill.billNo ?? bill.referencePayment,
+      ),
+    },
+  });
 }
 
 export function createTigoB2bBillingClient(
   options: TigoB2bBillingClientOptions,
 ): TigoB2bBillingClient {
-  requireCredential('clientId', options.clientId);
-  requireCredential('clientSecret', options.clientSecret);
+  // A colon would split the Basic credentials (RFC 7617) in the wrong place.
+  const noColon = (clientId: string) => !clientId.includes(':');
+  requireCredential(PROVIDER, 'clientId', options.clientId, noColon, ' (no colon)');
+  requireCredential(PROVIDER, 'clientSecret', options.clientSecret);
   const environments = billingEnvironments(options.countryCode);
   const billingBaseUrl = resolveBaseUrl(PROVIDER, options, environments);
   const accessTokens = createAccessTokens(
@@ -210,222 +208,101 @@ export function createTigoB2bBillingClient(
     options.clientId,
     options.clientSecret,
   );
-  const tokens = accessTokens.cache;
-  const { raw, run } = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
+  const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
     { provider: PROVIDER, environments },
     options,
-    bearerAuth(tokens.get, {
+    cachedBearerAuth(accessTokens.cache, {
       secrets: accessTokens.secrets,
       isExpiredToken: isInvalidAccessTokenFault,
-      invalidate: tokens.invalidate,
     }),
   );
-
-  async function listContracts(input: ListContractsInput, call?: CallOptions) {
-    const operation = 'listContracts';
-    const path = customerPath(operation, input);
-    const page = optionalCount(operation, 'page', input.page);
-    const pageSize = optionalCount(operation, 'pageSize', input.pageSize);
-    const query = {
-      ...(page === undefined ? {} : { reg_ini: page }),
-      ...(pageSize === undefined ? {} : { num_reg: pageSize }),
-    };
-    return run(
-      {
-        operation,
-        idempotent: true,
-        send: ({ signal, headers }) =>
-          raw.GET('/customers/{idType}/{identification}/contracts', {
-            params: { path, query },
-            headers,
-            signal,
-          }),
+  const methods = operationMethods(runtime, OPERATIONS, {
+    getContract: {
+      request: (input: GetContractInput) => ({
+        params: {
+          path: { contractId: requireNumericId('getContract', 'contractId', input.contractId) },
+        },
+      }),
+    },
+    listContracts: {
+      request(input: ListContractsInput) {
+        const operation = 'listContracts';
+        const path = customerPath(operation, input);
+        const page = optionalCount(operation, 'page', input.page);
+        const pageSize = optionalCount(operation, 'pageSize', input.pageSize);
+        const query = {
+          ...(page === undefined ? {} : { reg_ini: page }),
+          ...(pageSize === undefined ? {} : { num_reg: pageSize }),
+        };
+        return { params: { path, query } };
       },
-      call,
-    );
-  }
+    },
+    listBills: {
+      request(input: ListBillsInput) {
+        const operation = 'listBills';
+        const contractId = requireNumericId(operation, 'contractId', input.contractId);
+        const quantity = optionalCount(operation, 'quantity', input.quantity);
+        return {
+          params: { path: { contractId }, query: quantity === undefined ? {} : { quantity } },
+        };
+      },
+    },
+    listBillPayments: {
+      request: (input: ListBillPaymentsInput) => ({
+        params: {
+          path: {
+            contractId: requireNumericId('listBillPayments', 'contractId', input.contractId),
+            billNo: requireText('listBillPayments', 'billNo', input.billNo),
+          },
+        },
+      }),
+    },
+    getPartyCharacteristics: {
+      request(input: GetPartyCharacteristicsInput) {
+        const operation = 'getPartyCharacteristics';
+        const path = {
+          ...customerPath(operation, input),
+          contractId: requireNumericId(operation, 'contractId', input.contractId),
+        };
+        const fields = characteristicFields(operation, input.fields);
+        // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
+        return { params: { path, query: { fields } }, querySerializer: { allowReserved: true } };
+      },
+    },
+    checkoutPayment: {
+      request: paymentRequest('checkoutPayment'),
+      businessFailure: checkoutFailure,
+    },
+    registerPayment: { request: paymentRequest('registerPayment') },
+    validatePayment: {
+      request: (input: ValidatePaymentInput) => ({
+        params: {
+          path: { paymentId: requireText('validatePayment', 'paymentId', input.paymentId) },
+        },
+      }),
+    },
+    validatePaymentByCoupon: {
+      request: (input: ValidatePaymentByCouponInput) => ({
+        params: {
+          path: {
+            couponId: requireText('validatePaymentByCoupon', 'couponId', input.couponId),
+            id: requireText('validatePaymentByCoupon', 'id', input.id),
+          },
+        },
+      }),
+    },
+  });
 
   return {
-    raw,
-
+    raw: runtime.raw,
+    ...methods,
     requestAccessToken: accessTokens.request,
-
-    async getContract(input, call) {
-      const contractId = requireNumericId('getContract', 'contractId', input.contractId);
-      return run(
-        {
-          operation: 'getContract',
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/contracts/{contractId}', {
-              params: { path: { contractId } },
-              headers,
-              signal,
-            }),
-        },
-        call,
-      );
-    },
-
-    listContracts,
-
     iterateContracts(input, call) {
       const pageSize =
         optionalCount('listContracts', 'pageSize', input.pageSize) ?? DEFAULT_PAGE_SIZE;
-      return contractPages((page) => listContracts({ ...input, page, pageSize }, call), pageSize);
-    },
-
-    async listBills(input, call) {
-      const operation = 'listBills';
-      const contractId = requireNumericId(operation, 'contractId', input.contractId);
-      const quantity = optionalCount(operation, 'quantity', input.quantity);
-      return run(
-        {
-          operation,
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/customers/contracts/{contractId}/bills', {
-              params: { path: { contractId }, query: quantity === undefined ? {} : { quantity } },
-              headers,
-              signal,
-            }),
-        },
-        call,
-      );
-    },
-
-    async listBillPayments(input, call) {
-      const operation = 'listBillPayments';
-      const path = {
-        contractId: requireNumericId(operation, 'contractId', input.contractId),
-        billNo: requireText(operation, 'billNo', input.billNo),
-      };
-      return run(
-        {
-          operation,
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/customers/contracts/{contractId}/bills/{billNo}/payments', {
-              params: { path },
-              headers,
-              signal,
-            }),
-        },
-        call,
-      );
-    },
-
-    async getPartyCharacteristics(input, call) {
-      const operation = 'getPartyCharacteristics';
-      const path = {
-        ...customerPath(operation, input),
-        contractId: requireNumericId(operation, 'contractId', input.contractId),
-      };
-      const fields = characteristicFields(operation, input.fields);
-      return run(
-        {
-          operation,
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/customers/{idType}/{identification}/contracts/{contractId}/characteristics', {
-              params: { path, query: { fields } },
-              // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
-              querySerializer: { allowReserved: true },
-              headers,
-              signal,
-            }),
-        },
-        call,
-      );
-    },
-
-    async checkoutPayment(input, call) {
-      const operation = 'checkoutPayment';
-      const path = customerPath(operation, input);
-      const body = requireBills(operation, input.payment);
-      return run(
-        {
-          operation,
-          // Money moves and the request carries no idempotency key: never sent twice.
-          idempotent: false,
-          moneyMoving: true,
-          requestIds: paymentReferences(input),
-          reconcile: {
-            operation: 'validatePayment',
-            advice:
-              'Look the bills up (listBills / listBillPayments) or validate the payment by its signature before paying again.',
-          },
-          send: ({ signal, headers }) =>
-            raw.POST('/customers/{idType}/{identification}/payments/checkout', {
-              params: { path },
-              body,
-              headers,
-              signal,
-            }),
-          businessFailure: checkoutFailure,
-        },
-        call,
-      );
-    },
-
-    async registerPayment(input, call) {
-      const operation = 'registerPayment';
-      const path = customerPath(operation, input);
-      const body = requireBills(operation, input.payment);
-      return run(
-        {
-          operation,
-          // Money is booked and the request carries no idempotency key: never sent twice.
-          idempotent: false,
-          moneyMoving: true,
-          requestIds: paymentReferences(input),
-          reconcile: {
-            operation: 'listBillPayments',
-            advice: 'Check each bill with listBillPayments before registering the payments again.',
-          },
-          send: ({ signal, headers }) =>
-            raw.POST('/customers/{idType}/{identification}/payments/register', {
-              params: { path },
-              body,
-              headers,
-              signal,
-            }),
-        },
-        call,
-      );
-    },
-
-    async validatePayment(input, call) {
-      const paymentId = requireText('validatePayment', 'paymentId', input.paymentId);
-      return run(
-        {
-          operation: 'validatePayment',
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/payments/{paymentId}/validate', {
-              params: { path: { paymentId } },
-              headers,
-              signal,
-            }),
-        },
-        call,
-      );
-    },
-
-    async validatePaymentByCoupon(input, call) {
-      const operation = 'validatePaymentByCoupon';
-      const path = {
-        couponId: requireText(operation, 'couponId', input.couponId),
-        id: requireText(operation, 'id', input.id),
-      };
-      return run(
-        {
-          operation,
-          idempotent: true,
-          send: ({ signal, headers }) =>
-            raw.GET('/payments/{couponId}/{id}/validate', { params: { path }, headers, signal }),
-        },
-        call,
+      return contractPages(
+        (page) => methods.listContracts({ ...input, page, pageSize }, call),
+        pageSize,
       );
     },
   };

@@ -1,9 +1,10 @@
 import { mockBaseUrl, ValidationError } from '@telcopay/core';
+import { OPERATIONS } from './generated/operations.js';
 
 export const PROVIDER = 'tigo-b2b-billing' as const;
 
 /** The path of Apigee's client-credentials token endpoint, on the gateway root. */
-export const TOKEN_PATH = '/oauth/client_credential/accesstoken';
+export const TOKEN_PATH = OPERATIONS.requestAccessToken.path;
 
 /** The country segment of the base path: two lower-case letters (`co`, `hn`…). */
 const COUNTRY_CODE = /^[a-z]{2}$/;

@@ -1,0 +1,165 @@
+import type { Credentials } from './auth.js';
+import {
+  ApiError,
+  AuthError,
+  BusinessError,
+  ConnectionError,
+  isRetryableStatus,
+  OutcomeUnknownError,
+  TimeoutError,
+} from './errors.js';
+import type { CallSite, RunnerContext, SendResult } from './operation.js';
+import { retryAfterMs } from './retry.js';
+
+/** Headers a provider may use to name a request; the first present one becomes `requestId`. */
+const REQUEST_ID_HEADERS = ['request-correlation-id', 'x-request-id', 'x-correlation-id'];
+
+/** Connection failures that happen before a single byte of the request is sent. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/** Statuses after which a money-moving request may or may not have been carried out. */
+const UNKNOWN_OUTCOME_STATUSES = new Set([500, 502, 504]);
+
+/** Sends one attempt under its timeout: the success body, or a typed, redacted error. */
+export async function attempt(
+  context: RunnerContext,
+  site: CallSite,
+  credentials: Credentials | undefined,
+): Promise<unknown> {
+  const { plan, call, timeoutMs, label, where } = site;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+  // This attempt's derived secrets are registered only when an error can be built from it:
+  // registering every signature would grow the registry (and every redaction) per request.
+  const exposeSecrets = () => {
+    for (const secret of credentials?.secrets ?? []) context.secrets.add(secret);
+  };
+  const idempotent = plan.safety !== 'unkeyed-money';
+  const unknown = (why: string, extra: { status?: number; body?: unknown; cause?: unknown } = {}) =>
+    new OutcomeUnknownError(
+      `${label}: the request may have reached the provider, but ${why}. It is not sent again: ${
+        plan.reconcile?.advice ?? 'ask the provider what happened before sending it again.'
+      }`,
+      {
+        ...where,
+        ...extra,
+        requestIds: context.secrets.redact(plan.requestIds ?? {}),
+        reconciliation: plan.reconcile ?? { advice: 'Ask the provider what happened.' },
+      },
+    );
+
+  let result: SendResult<unknown>;
+  try {
+    result = await untilAborted(plan.send(signal, credentials), signal);
+  } catch (error) {
+    if (call.signal?.aborted) throw call.signal.reason;
+    exposeSecrets();
+    // The credentials were ready before the timer started: a timeout now came after sending.
+    if (timeout.aborted) {
+      if (!idempotent) throw unknown(`no answer came within ${timeoutMs} ms`);
+      throw new TimeoutError(`${label}: no answer within ${timeoutMs} ms.`, {
+        ...where,
+        timeoutMs,
+        retryable: true,
+      });
+    }
+    if (error instanceof SyntaxError) {
+      // The message of a JSON SyntaxError quotes the body, which may echo a secret: not kept.
+      if (!idempotent) throw unknown('its answer is not valid JSON');
+      throw new ConnectionError(`${label}: the answer is not valid JSON.`, {
+        ...where,
+        retryable: true,
+      });
+    }
+    const cause = context.secrets.describeCause(error);
+    const notSent = cause?.code !== undefined && NOT_SENT_CODES.has(cause.code);
+    if (!idempotent && !notSent) {
+      throw unknown(
+        `the connection failed before an answer arrived (${cause?.code ?? cause?.message})`,
+        { cause },
+      );
+    }
+    throw new ConnectionError(
+      `${label}: ${notSent ? 'could not connect, nothing was sent' : 'the connection failed before an answer arrived'} (${cause?.code ?? cause?.message ?? 'unknown cause'}).`,
+      { ...where, retryable: true, cause },
+    );
+  }
+
+  const { response } = result;
+  const status = response.status;
+  const requestId = requestIdOf(response);
+  if (!response.ok) {
+    exposeSecrets();
+    const body = context.secrets.redact(result.error);
+    if (!idempotent && UNKNOWN_OUTCOME_STATUSES.has(status)) {
+      throw unknown(`it answered HTTP ${status}${summarise(body)}`, { status, body });
+    }
+    const message = `${label} failed with HTTP ${status}${summarise(body)}.`;
+    const ErrorClass = status === 401 || status === 403 ? AuthError : ApiError;
+    throw new ErrorClass(context.secrets.redactText(message), {
+      ...where,
+      status,
+      requestId,
+      body,
+      retryable: idempotent && isRetryableStatus(status),
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+    });
+  }
+
+  const data = result.data;
+  const failure = plan.businessFailure?.(data);
+  if (failure !== undefined) {
+    exposeSecrets();
+    const providerMessage = context.secrets.redactText(failure);
+    throw new BusinessError(`${label} was refused by the provider: ${providerMessage}`, {
+      ...where,
+      status,
+      requestId,
+      body: context.secrets.redact(data),
+      providerMessage,
+    });
+  }
+  return data;
+}
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts: a middleware that ignores the signal
+ * (a token provider that never answers) cannot hold a call past its timeout.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => {}); // once abandoned, its late rejection is nobody's concern
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function requestIdOf(response: Response): string | undefined {
+  for (const header of REQUEST_ID_HEADERS) {
+    const value = response.headers.get(header);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** A short, human summary of an error body: its first message-like field, if any. */
+function summarise(body: unknown): string {
+  if (typeof body === 'string') {
+    if (/^\s*</.test(body)) return ' (an HTML page)';
+    return body ? `: ${body.slice(0, 200)}` : '';
+  }
+  if (typeof body !== 'object' || body === null) return '';
+  for (const key of ['message', 'title', 'error', 'Error', 'faultstring', 'type', 'code']) {
+    const value = (body as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value) return `: ${value.slice(0, 200)}`;
+  }
+  return '';
+}

@@ -1,0 +1,306 @@
+import {
+  defaultPathSerializer,
+  type FetchResponse,
+  type ParamsOption,
+  type QuerySerializer,
+  type QuerySerializerOptions,
+  type RequestBodyOption,
+} from 'openapi-fetch';
+import {
+  type AuthStrategy,
+  type Credentials,
+  type OutgoingRequest,
+  withFormFields,
+} from './auth.js';
+import type { ProviderRuntime } from './client.js';
+import type { Reconciliation } from './errors.js';
+import { callIdentity } from './idempotency.js';
+import type { CallOptions, Safety, SendResult } from './operation.js';
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
+
+/** How telcopay runs one operation: its spec's `x-telcopay` and route, as generated. */
+export interface OperationContract {
+  /** The client method that sends it. */
+  readonly method: string;
+  readonly path: string;
+  readonly httpMethod: HttpMethod;
+  readonly safety: Safety;
+  /** The request body's media type, when it has a body. */
+  readonly contentType?: string;
+  /** Where a `keyed` operation's idempotency key goes: a header, or a body field. */
+  readonly key?: { readonly in: 'header' | 'body'; readonly name: string };
+  /** The header of a per-call correlation id, when the provider takes one. */
+  readonly correlation?: { readonly in: 'header'; readonly name: string };
+  /** How to learn what an `unkeyed-money` call did when its answer was lost. */
+  readonly reconcile?: Reconciliation;
+}
+
+/** A provider's operations by operationId (`src/generated/operations.ts`). */
+export type OperationTable = Readonly<Record<string, OperationContract>>;
+
+/** The openapi-typescript operation a contract names. */
+export type OperationOf<Paths, C extends OperationContract> =
+  Paths extends Record<C['path'], Record<C['httpMethod'], infer Op>> ? Op : never;
+
+/** An operation's success body. */
+export type SuccessData<Op> =
+  Op extends Record<string | number, unknown>
+    ? NonNullable<FetchResponse<Op, unknown, `${string}/${string}`>['data']>
+    : never;
+
+/** One call's request, as a method's input mapping builds it (typed by the spec). */
+export type OperationRequest<Op> = ParamsOption<Op> &
+  RequestBodyOption<Op> & {
+    /** The caller's idempotency key; a keyed operation makes one per call without it. */
+    idempotencyKey?: string | undefined;
+    /** The caller's correlation id; an operation that takes one makes it without it. */
+    correlationId?: string | undefined;
+    /** The request's own references, kept for reconciliation when the outcome is unknown. */
+    requestIds?: Record<string, unknown> | undefined;
+    querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions | undefined;
+  };
+
+/** The idempotency key and correlation id one call was sent with. */
+export interface CallIds<C extends OperationContract> {
+  idempotencyKey: C extends { key: object } ? string : undefined;
+  correlationId: C extends { correlation: object } ? string : undefined;
+}
+
+/** What a call was sent with, for shaping its result. */
+export interface Sent<C extends OperationContract> extends CallIds<C> {
+  /** The HTTP status of the answer. */
+  status: number;
+}
+
+/** The hand-written part of one method: its input mapping and the provider's quirks. */
+export interface OperationDefinition<Paths, C extends OperationContract> {
+  /**
+   * The method's input (checked, or a ValidationError thrown) as the request; a request that
+   * depends on no input is given as is, and the method then takes only the call options.
+   */
+  request?:
+    | ((input: never) => OperationRequest<OperationOf<Paths, C>>)
+    | OperationRequest<OperationOf<Paths, C>>;
+  /** For a 2xx body: the provider's failure text when the body reports a failure. */
+  businessFailure?: (data: SuccessData<OperationOf<Paths, C>>) => string | undefined;
+  /**
+   * What the method resolves to, when the call's ids go with the body: `body-with-key` is the
+   * body with its `idempotencyKey`, `correlated` is `{ correlationId, data }`. Default: the body.
+   */
+  returns?: 'body' | 'body-with-key' | 'correlated';
+  /** What the method resolves to, shaped by the provider (default: as `returns` says). */
+  result?: (data: SuccessData<OperationOf<Paths, C>>, sent: Sent<C>) => unknown;
+  /** What a failure becomes (a provider-specific error), given the request that failed. */
+  mapError?: (
+    error: unknown,
+    request: OperationRequest<OperationOf<Paths, C>>,
+    ids: CallIds<C>,
+  ) => unknown;
+  /** This operation's own auth (none for a public key set, the token endpoint's own). */
+  auth?: AuthStrategy;
+  /** This operation's own server (a token endpoint on another host). */
+  baseUrl?: string;
+}
+
+type Definitions<Paths, T extends OperationTable> = {
+  [K in keyof T]?: OperationDefinition<Paths, T[K]>;
+};
+
+type ResultOf<Paths, C extends OperationContract, Def> = Def extends {
+  result: (data: SuccessData<OperationOf<Paths, C>>, sent: Sent<C>) => infer Result;
+}
+  ? Result
+  : Def extends { returns: 'body-with-key' }
+    ? SuccessData<OperationOf<Paths, C>> & { idempotencyKey: CallIds<C>['idempotencyKey'] }
+    : Def extends { returns: 'correlated' }
+      ? { correlationId: CallIds<C>['correlationId']; data: SuccessData<OperationOf<Paths, C>> }
+      : SuccessData<OperationOf<Paths, C>>;
+
+type MethodOf<Paths, C extends OperationContract, Def> = Def extends {
+  request: (input: infer Input) => unknown;
+}
+  ? (input: Input, call?: CallOptions) => Promise<ResultOf<Paths, C, Def>>
+  : (call?: CallOptions) => Promise<ResultOf<Paths, C, Def>>;
+
+/** The methods of the defined operations, named as the table names them. */
+export type OperationMethods<Paths, T extends OperationTable, D> = {
+  [K in keyof D & keyof T as T[K]['method']]: MethodOf<Paths, T[K], D[K]>;
+};
+
+/** The request and definition as the runtime handles them, past their static types. */
+interface AnyRequest {
+  params?: {
+    path?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    header?: Record<string, unknown>;
+  };
+  body?: unknown;
+  idempotencyKey?: string | undefined;
+  correlationId?: string | undefined;
+  requestIds?: Record<string, unknown> | undefined;
+  querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions | undefined;
+}
+interface AnyDefinition {
+  request?: ((input: unknown) => AnyRequest) | AnyRequest;
+  businessFailure?: (data: unknown) => string | undefined;
+  returns?: 'body' | 'body-with-key' | 'correlated';
+  result?: (data: unknown, sent: Sent<OperationContract>) => unknown;
+  mapError?: (error: unknown, request: AnyRequest, ids: CallIds<OperationContract>) => unknown;
+  auth?: AuthStrategy;
+  baseUrl?: string;
+}
+type Send = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<SendResult<unknown>>;
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * Turns a provider's operation table and its definitions (input mapping, quirks) into typed
+ * methods: each sends its operation as the table says — its safety, where its idempotency key
+ * and correlation id go, how to reconcile it — through the runtime's runner.
+ */
+export function operationMethods<
+  Paths extends {},
+  T extends OperationTable,
+  D extends Definitions<Paths, T>,
+>(runtime: ProviderRuntime<Paths>, table: T, definitions: D): OperationMethods<Paths, T, D> {
+  const methods: Record<string, unknown> = {};
+  for (const [operation, definition] of Object.entries(definitions) as [string, AnyDefinition][]) {
+    const contract = table[operation] as OperationContract;
+    const { request } = definition;
+    const invoke = (input: () => AnyRequest, call: CallOptions | undefined) =>
+      callOperation(runtime, operation, contract, definition, input, call);
+    methods[contract.method] =
+      typeof request === 'function'
+        ? (input: unknown, call?: CallOptions) => invoke(() => request(input), call)
+        : (call?: CallOptions) => invoke(() => request ?? {}, call);
+  }
+  return methods as OperationMethods<Paths, T, D>;
+}
+
+/** One logical call: its input mapped (and checked) first, then sent, retried as it may be. */
+async function callOperation<Paths extends object>(
+  runtime: ProviderRuntime<Paths>,
+  operation: string,
+  contract: OperationContract,
+  definition: AnyDefinition,
+  input: () => AnyRequest,
+  call: CallOptions = {},
+): Promise<unknown> {
+  const request = input();
+  const prepared = prepare(runtime, contract, definition, request);
+  const { ids } = prepared;
+  const auth = definition.auth ?? runtime.auth;
+  let status = 0;
+  let data: unknown;
+  try {
+    data = await runtime.run(
+      {
+        operation,
+        safety: contract.safety,
+        ...ids,
+        requestIds: request.requestIds,
+        reconcile: contract.reconcile,
+        authorize: () => auth.authorize(prepared.outgoing),
+        async send(signal, credentials) {
+          const result = await sendPrepared(runtime, prepared, credentials, call, signal);
+          status = result.response.status;
+          return result;
+        },
+        ...(definition.businessFailure ? { businessFailure: definition.businessFailure } : {}),
+      },
+      call,
+    );
+  } catch (error) {
+    throw definition.mapError ? await definition.mapError(error, request, ids) : error;
+  }
+  if (definition.result) return definition.result(data, { ...ids, status });
+  if (definition.returns === 'body-with-key') {
+    return { ...(data as object), idempotencyKey: ids.idempotencyKey };
+  }
+  return definition.returns === 'correlated' ? { correlationId: ids.correlationId, data } : data;
+}
+
+/** One call's request, ready for every attempt: its ids fixed, its body serialised once. */
+interface PreparedRequest {
+  contract: OperationContract;
+  ids: CallIds<OperationContract>;
+  /** The headers of its ids (idempotency key, correlation id). */
+  idHeaders: Readonly<Record<string, string>>;
+  params: NonNullable<AnyRequest['params']>;
+  querySerializer: AnyRequest['querySerializer'];
+  /** A server of its own, when the operation has one. */
+  baseUrl: string | undefined;
+  /** What the auth signs and adds its credentials to. */
+  outgoing: OutgoingRequest;
+}
+
+function prepare<Paths extends object>(
+  runtime: ProviderRuntime<Paths>,
+  contract: OperationContract,
+  definition: AnyDefinition,
+  request: AnyRequest,
+): PreparedRequest {
+  const identity = callIdentity(contract, request);
+  const params = request.params ?? {};
+  const body = identity.body === undefined ? undefined : serialise(identity.body, contract);
+  const baseUrl = definition.baseUrl ?? runtime.baseUrl;
+  return {
+    contract,
+    ids: {
+      idempotencyKey: identity.idempotencyKey,
+      correlationId: identity.correlationId,
+    } as CallIds<OperationContract>,
+    idHeaders: identity.headers,
+    params,
+    querySerializer: request.querySerializer,
+    baseUrl: definition.baseUrl,
+    outgoing: {
+      method: contract.httpMethod.toUpperCase(),
+      baseUrl,
+      url: baseUrl + defaultPathSerializer(contract.path, params.path ?? {}),
+      query: params.query,
+      body,
+      contentType: body === undefined ? undefined : contract.contentType,
+    },
+  };
+}
+
+/** Sends one attempt of a prepared request with its credentials, through openapi-fetch. */
+function sendPrepared<Paths extends object>(
+  runtime: ProviderRuntime<Paths>,
+  prepared: PreparedRequest,
+  credentials: Credentials | undefined,
+  call: CallOptions,
+  signal: AbortSignal,
+): Promise<SendResult<unknown>> {
+  const { contract, params, outgoing } = prepared;
+  const { body, contentType } = outgoing;
+  const send = runtime.transport.request as unknown as Send;
+  return send(contract.httpMethod, contract.path, {
+    ...(prepared.baseUrl ? { baseUrl: prepared.baseUrl } : {}),
+    params: {
+      ...params,
+      query: credentials?.query ? { ...params.query, ...credentials.query } : params.query,
+      // Sent last by openapi-fetch: no header of the call can replace these.
+      header: { ...params.header, ...prepared.idHeaders, ...credentials?.headers },
+    },
+    body: credentials?.form ? withFormFields(body, credentials.form) : body,
+    // Serialised once per call (`prepare`): these exact bytes were signed and are sent.
+    bodySerializer: (text: string) => text,
+    ...(prepared.querySerializer ? { querySerializer: prepared.querySerializer } : {}),
+    headers: { ...call.headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
+    signal,
+  });
+}
+
+/** The body as text, the way openapi-fetch would serialise it: a form, or JSON. */
+function serialise(body: unknown, contract: OperationContract): string {
+  return contract.contentType === FORM
+    ? new URLSearchParams(body as Record<string, string>).toString()
+    : JSON.stringify(body);
+}
