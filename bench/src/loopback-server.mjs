@@ -1,24 +1,32 @@
 // The loopback HTTP server of the overhead benchmark, run in its own process so that its CPU is
 // not counted as the client's. Answers each route of argv[2] (JSON: [{method, path, status?,
-// body}]) with its body, keeps connections alive, prints its port, and exits when its parent
-// goes away (stdin closes).
+// body}], paths as templates) with its body, keeps connections alive, prints its port, and exits
+// when its parent goes away (stdin closes).
 import { createServer } from 'node:http';
+import { routeMatcher } from './routes.mjs';
 
-const routes = new Map(
-  JSON.parse(process.argv[2] ?? '[]').map((route) => [
-    `${route.method} ${route.path}`,
-    { status: route.status ?? 200, body: Buffer.from(JSON.stringify(route.body)) },
-  ]),
-);
+const answers = new Map();
+const match = routeMatcher(JSON.parse(process.argv[2] ?? '[]'));
+const NOT_FOUND = { status: 404, body: Buffer.from('{"error":"no such route"}') };
+
+/** The route's answer as bytes, serialised once. */
+function answerTo(route) {
+  if (!route) return NOT_FOUND;
+  if (!answers.has(route)) {
+    answers.set(route, {
+      status: route.status ?? 200,
+      body: Buffer.from(JSON.stringify(route.body)),
+    });
+  }
+  return answers.get(route);
+}
 
 const server = createServer((request, response) => {
   request.resume();
   request.on('end', () => {
-    const route = routes.get(
-      `${request.method} ${new URL(request.url ?? '/', 'http://x').pathname}`,
+    const { status, body } = answerTo(
+      match(request.method, new URL(request.url ?? '/', 'http://x').pathname),
     );
-    const status = route?.status ?? 404;
-    const body = route?.body ?? Buffer.from('{"error":"no such route"}');
     response.writeHead(status, {
       'Content-Type': 'application/json',
       'Content-Length': body.length,

@@ -1,14 +1,84 @@
 // The ways of sending one scenario's request that the overhead benchmark compares. Each variant
 // resolves to the parsed answer and throws on a non-2xx one, so a wrong route cannot pass for a
 // fast request.
-import { DEFAULT_TIMEOUT_MS } from '@telcopay/core';
+import {
+  createConfig,
+  createClient as createHeyApiClient,
+  urlSearchParamsBodySerializer,
+} from '@hey-api/client-fetch';
+import { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS } from '@telcopay/core';
+import ky from 'ky';
 import createClient from 'openapi-fetch';
 
 export const RAW_FETCH = 'raw fetch';
 export const REFERENCE = 'openapi-fetch';
 export const WITH_TIMEOUT = 'openapi-fetch + timeout signal';
+export const KY = 'ky';
+export const HEY_API = '@hey-api/client-fetch';
 export const CLIENT_RAW = 'client.raw';
 export const CLIENT = 'client';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** ky's methods retried by default (POST is not: it may not be safe to send twice). */
+const KY_RETRIED_METHODS = ['get', 'put', 'head', 'delete', 'options', 'trace'];
+
+/**
+ * ky configured as the telcopay client is: the same per-attempt timeout and number of retries,
+ * POST retried only for an operation with an idempotency key.
+ */
+export function kyOptions(safety) {
+  return {
+    timeout: DEFAULT_TIMEOUT_MS,
+    retry: {
+      limit: DEFAULT_RETRY_POLICY.maxRetries,
+      methods: safety === 'keyed' ? [...KY_RETRIED_METHODS, 'post'] : KY_RETRIED_METHODS,
+    },
+  };
+}
+
+/**
+ * The request through ky (`kyOptions`), its body as JSON or a form. The answer is parsed with
+ * `Response.json()`: ky's `.json()` shortcut would add an Accept header that the other variants
+ * do not send.
+ */
+function kyCall(baseUrl, fetch, request) {
+  const { method, path, pathParams, headers, body, safety } = request;
+  const api = ky.create({ prefixUrl: baseUrl, fetch, ...kyOptions(safety) });
+  const url = fillPath(path, pathParams).slice(1);
+  const isForm = headers['Content-Type'] === FORM;
+  return async () => {
+    const response = await api(url, {
+      method,
+      headers,
+      ...(isForm ? { body: new URLSearchParams(body) } : { json: body }),
+    });
+    return response.json();
+  };
+}
+
+/**
+ * The call @hey-api/openapi-ts generates for the operation with the fetch client: the path and
+ * its parameters, the body (a form through its URLSearchParams serialiser), the media type
+ * header first and the caller's headers over it. It has no timeout and no retries.
+ */
+function heyApiCall(baseUrl, fetch, request) {
+  const { method, path, pathParams, headers, body } = request;
+  const client = createHeyApiClient(createConfig({ baseUrl, fetch }));
+  const { 'Content-Type': contentType, ...callerHeaders } = headers;
+  const send = client[method.toLowerCase()];
+  return async () => {
+    const { data, error, response } = await send({
+      ...(contentType === FORM ? urlSearchParamsBodySerializer : {}),
+      url: path,
+      path: pathParams,
+      body,
+      headers: { 'Content-Type': contentType, ...callerHeaders },
+    });
+    if (error !== undefined) throw new Error(`${HEY_API}: HTTP ${response.status}`);
+    return data;
+  };
+}
 
 /** Sends the scenario's request with openapi-fetch's `client` (bare, or a telcopay `.raw`). */
 function openapiFetchCall(client, request, extra = () => ({})) {
@@ -30,7 +100,7 @@ export function createVariants(scenario, baseUrl, fetch) {
   const { request } = scenario;
   const { method, path, pathParams, headers, body } = request;
   const url = `${baseUrl}${fillPath(path, pathParams)}`;
-  const isForm = headers['Content-Type'] === 'application/x-www-form-urlencoded';
+  const isForm = headers['Content-Type'] === FORM;
   const bare = createClient({ baseUrl, fetch });
   const client = scenario.createClient({ baseUrl, fetch });
   return {
@@ -45,6 +115,8 @@ export function createVariants(scenario, baseUrl, fetch) {
     [WITH_TIMEOUT]: openapiFetchCall(bare, request, () => ({
       signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
     })),
+    [KY]: kyCall(baseUrl, fetch, request),
+    [HEY_API]: heyApiCall(baseUrl, fetch, request),
     // The client's openapi-fetch with its auth and logging middlewares, without its runner. The
     // auth replaces the request's stand-in credentials with real ones of the same size.
     [CLIENT_RAW]: openapiFetchCall(client.raw, request),
@@ -73,7 +145,7 @@ export async function checkSamePayload(scenario, baseUrl) {
     };
     return globalThis.fetch(request);
   };
-  for (const variant of [RAW_FETCH, REFERENCE, WITH_TIMEOUT, CLIENT_RAW, CLIENT]) {
+  for (const variant of [RAW_FETCH, REFERENCE, WITH_TIMEOUT, KY, HEY_API, CLIENT_RAW, CLIENT]) {
     await createVariants(scenario, baseUrl, recording(variant))[variant]();
   }
   for (const field of ['method', 'url', 'headers', 'body']) {

@@ -1,3 +1,5 @@
+import { operationBehaviour } from './behaviour.js';
+
 // A Redocly decorator for the docs site: makes every inference of a spec visible to readers.
 // Inferred operations get an "Inferred" badge; every `x-inferred` description opens with a
 // bold "⚠ Inferred:" flag. Used by `redocly build-docs` only (lint and the mocks skip it).
@@ -49,6 +51,8 @@ function inferredBadges() {
 export default function telcopayDocsPlugin() {
   return {
     id: 'telcopay',
-    decorators: { oas3: { 'inferred-badges': inferredBadges } },
+    decorators: {
+      oas3: { 'inferred-badges': inferredBadges, 'operation-behaviour': operationBehaviour },
+    },
   };
 }

@@ -1,11 +1,12 @@
-// Builds the docs site into docs/site: a Redoc reference page per API of redocly.yaml, an index
-// and the guides. The Redoc script ships beside the pages: nothing loads from outside the site.
+// Builds the docs site into docs/site: a Redoc reference page per registered API (`PROVIDERS` of
+// @telcopay/mocks, the registry generated from redocly.yaml), an index and the guides. The Redoc
+// script ships beside the pages: nothing loads from outside the site.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MOCK_PORTS } from '@telcopay/core';
+import { PROVIDERS } from '@telcopay/mocks';
 import { parse } from 'yaml';
 import { guidePage, indexPage, STYLE } from './site-pages.mjs';
 
@@ -19,7 +20,8 @@ const redocScript = join(cliRoot, 'lib/chunks/redoc.standalone.js');
 const CDN_SCRIPT = /https:\/\/cdn\.redocly\.com\/redoc\/v([\d.]+)\/bundles\/redoc\.standalone\.js/g;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
-const { apis } = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
+const config = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
+const { apis } = config;
 const shippedVersion = /Version: ([\d.]+)/.exec(
   readFileSync(redocScript, 'utf8').slice(0, 300),
 )?.[1];
@@ -34,9 +36,9 @@ writeFileSync(join(site, 'site.css'), STYLE);
 copyFileSync(join(docs, 'assets/favicon.svg'), join(site, 'favicon.svg'));
 copyFileSync(join(docs, 'assets/redocly-attribution.svg'), join(site, 'redocly-attribution.svg'));
 
-const summaries = Object.entries(apis).map(([name, api]) => {
-  buildReference(name);
-  return summarise(name, parse(readFileSync(join(root, api.root), 'utf8')));
+const summaries = Object.values(PROVIDERS).map((provider) => {
+  buildReference(provider.name);
+  return summarise(provider, parse(readFileSync(join(root, apis[provider.name].root), 'utf8')));
 });
 
 const guides = readdirSync(join(docs, 'guides'))
@@ -59,7 +61,16 @@ function buildReference(name) {
   mkdirSync(dirname(file), { recursive: true });
   execFileSync(
     process.execPath,
-    [redocly, 'build-docs', name, '-o', file, `--openapi.basePath=/${name}/`],
+    [
+      redocly,
+      'build-docs',
+      name,
+      '-o',
+      file,
+      // One --openapi object: Redocly CLI ignores redocly.yaml's `openapi` options (theme, code
+      // sample languages, extensions shown) as soon as any --openapi.* flag is given.
+      `--openapi=${JSON.stringify({ ...config.openapi, ...apis[name].openapi, basePath: `/${name}/` })}`,
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -97,8 +108,8 @@ function useShippedRedoc(html, name) {
     .replace(CDN_SCRIPT, '../redoc.standalone.js');
 }
 
-/** What the index says about one API, read from its spec. */
-function summarise(name, spec) {
+/** What the index says about one API, from its manifest and its spec. */
+function summarise({ name, title, country, environments }, spec) {
   const operations = Object.values(spec.paths ?? {}).flatMap((item) =>
     HTTP_METHODS.filter((method) => item[method]),
   ).length;
@@ -106,12 +117,12 @@ function summarise(name, spec) {
   return {
     name,
     title: spec.info.title,
-    provider: spec.info['x-provider']?.name ?? spec.info.contact?.name ?? '',
-    country: spec.info['x-provider']?.country ?? '',
+    provider: title,
+    country,
     auth: spec.info['x-provider']?.auth ?? [...new Set(schemes)].join(', '),
     version: spec.info.version,
     operations,
-    mockUrl: `http://127.0.0.1:${MOCK_PORTS[name]}`,
+    mockUrl: environments.mock,
     packageName: `@telcopay/${name}`,
   };
 }

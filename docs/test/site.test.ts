@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@telcopay/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it, type TestContext } from 'vitest';
 import { parse } from 'yaml';
+import { safetyMarkdown } from '../redocly/safety.js';
 import { serveSite } from '../scripts/site-server.mjs';
 import { pagePool, watch } from './browser.js';
 
@@ -11,10 +12,20 @@ const root = new URL('../../', import.meta.url);
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
+/** How telcopay runs an operation (scripts/x-telcopay.js). */
+interface Behaviour {
+  method: string;
+  safety: 'read' | 'keyed' | 'unkeyed-money';
+  key?: { in: string; name: string };
+  correlation?: { in: string; name: string };
+  reconcile?: { operation?: string; advice: string };
+}
+
 interface Operation {
   operationId: string;
   summary: string;
   tag: string | undefined;
+  behaviour: Behaviour;
 }
 
 const apis = Object.entries(
@@ -29,12 +40,18 @@ const apis = Object.entries(
   )
     .flatMap((item) => METHODS.map((method) => item[method]).filter(Boolean))
     .map((operation) => {
-      const { operationId, summary, tags } = operation as {
+      const {
+        operationId,
+        summary,
+        tags,
+        'x-telcopay': behaviour,
+      } = operation as {
         operationId: string;
         summary: string;
         tags?: string[];
+        'x-telcopay': Behaviour;
       };
-      return { operationId, summary, tag: tags?.[0] };
+      return { operationId, summary, tag: tags?.[0], behaviour };
     });
   return { name, title: spec.info.title as string, operations };
 });
@@ -153,7 +170,7 @@ describe.concurrent('the docs site', () => {
     expect(problems).toEqual([]);
   });
 
-  // Each reference's two tests share one journey through it, so that each Redoc page (the
+  // Each reference's tests share one journey through it, so that each Redoc page (the
   // costly part) loads once; each test asserts its own part of what the journey saw.
   describe.each(apis)('the $name reference', (api) => {
     it("shows every operation's summary from the spec, with nothing loaded from outside", {
@@ -176,6 +193,24 @@ describe.concurrent('the docs site', () => {
       expect(seen.operationHash?.endsWith(`/${first?.operationId.toLowerCase()}`)).toBe(true);
       expect(seen.operationHeading).toContain(first?.summary);
     });
+
+    it('shows how telcopay runs the first operation: its safety and a TypeScript call, from its x-telcopay', {
+      timeout: TEST_TIMEOUT,
+    }, async ({ expect }) => {
+      const seen = await journey(api);
+      const [first] = api.operations;
+      if (!first) throw new Error(`${api.name} has no operation`);
+      const { behaviour } = first;
+      // The Markdown paragraph as rendered: its bold lead and code spans become plain text.
+      expect(seen.safety).toBe(safetyMarkdown(behaviour).replace(/\*\*|`/g, ''));
+      if (behaviour.reconcile) expect(seen.safety).toContain(behaviour.reconcile.advice.trim());
+      if (behaviour.key) expect(seen.safety).toContain(behaviour.key.name);
+      expect(seen.codeSample).toMatch(
+        new RegExp(`^import \\{ create\\w+Client \\} from '@telcopay/${api.name}';`),
+      );
+      expect(seen.codeSample).toContain("environment: 'mock'");
+      expect(seen.codeSample).toContain(`.${behaviour.method}(`);
+    });
   });
 });
 
@@ -185,6 +220,9 @@ interface Journey {
   /** The route after clicking the first operation in the menu, and the heading it showed. */
   operationHash: string | undefined;
   operationHeading: string | undefined;
+  /** The first operation's safety paragraph and its telcopay code sample, as shown. */
+  safety: string | undefined;
+  codeSample: string | undefined;
   /** Whether the menu showed each operation's summary. */
   summaries: Record<string, boolean>;
   requests: string[];
@@ -229,6 +267,7 @@ async function walk(api: (typeof apis)[number]): Promise<Journey> {
       .first();
     await heading.waitFor({ state: 'visible', timeout: 15_000 });
     const operationHeading = (await heading.textContent())?.trim();
+    const { safety, codeSample } = await behaviourShown(heading);
     // Every operation's summary, group by group.
     const summaries: Record<string, boolean> = {};
     for (const tag of new Set(api.operations.map((operation) => operation.tag))) {
@@ -247,6 +286,8 @@ async function walk(api: (typeof apis)[number]): Promise<Journey> {
       referenceUrl,
       operationHash,
       operationHeading,
+      safety,
+      codeSample,
       summaries,
       requests: watched.requests,
       problems: watched.problems,
@@ -254,4 +295,28 @@ async function walk(api: (typeof apis)[number]): Promise<Journey> {
   } finally {
     await release();
   }
+}
+
+/**
+ * What the operation whose heading this is shows about how telcopay runs it: the safety paragraph
+ * of its description, and its first request sample, which must be the `telcopay` one.
+ */
+async function behaviourShown(heading: Locator) {
+  const operation = heading.locator('xpath=ancestor::div[@data-section-id][1]');
+  const paragraph = operation
+    .locator('p')
+    .filter({ hasText: /^telcopay:/ })
+    .first();
+  await paragraph.waitFor({ state: 'visible', timeout: 15_000 });
+  // The request samples come first in the right panels (before the response samples); with one
+  // sample, its label is plain text, with more, the dropdown that picks one.
+  const samples = operation.locator('[data-testid="right-panel"]');
+  const label = samples.getByText('telcopay', { exact: true }).first();
+  await label.waitFor({ state: 'visible', timeout: 15_000 });
+  const code = samples.locator('pre[data-testid="source-code"]').first();
+  await code.waitFor({ state: 'visible', timeout: 15_000 });
+  return {
+    safety: (await paragraph.textContent())?.trim(),
+    codeSample: (await code.textContent()) ?? undefined,
+  };
 }

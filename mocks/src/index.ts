@@ -1,3 +1,3 @@
-export { APIS, type ApiName, isApiName, MOCK_PORTS, specPath } from './apis.js';
+export { APIS, type ApiName, isApiName, MOCK_PORTS, PROVIDERS, specPath } from './apis.js';
 export type { PortChoice } from './host.js';
 export { type RunningMocks, type StartMocksOptions, startMocks } from './start.js';

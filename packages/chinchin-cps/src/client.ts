@@ -2,7 +2,6 @@ import {
   type CallOptions,
   type ClientOptions,
   createProviderRuntime,
-  mockBaseUrl,
   operationMethods,
   requireCredential,
   ValidationError,
@@ -10,11 +9,12 @@ import {
 import type { Client } from 'openapi-fetch';
 import { signatureAuth } from './auth.js';
 import { balanceCapabilityExplainer } from './balance-capability.js';
+import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, operations, paths } from './generated/schema.js';
 import { validAmount, validFlag, validNumberService, validServiceId } from './validation.js';
 
-const PROVIDER = 'chinchin-cps';
+const PROVIDER = MANIFEST.name;
 
 type Schemas = components['schemas'];
 export type PayServiceInput = Schemas['PayRequest'];
@@ -30,9 +30,7 @@ export type BasicService = Schemas['BasicService'];
  * Where a Chinchin CPS client sends its calls. Chinchin publishes no host: each integrator
  * receives a sandbox and a production host, passed as `baseUrl`.
  */
-export const CHINCHIN_CPS_ENVIRONMENTS = {
-  mock: mockBaseUrl('chinchin-cps'),
-} as const;
+export const CHINCHIN_CPS_ENVIRONMENTS = MANIFEST.environments;
 export type ChinchinCpsEnvironment = keyof typeof CHINCHIN_CPS_ENVIRONMENTS;
 
 export interface ChinchinCpsClientOptions extends ClientOptions<ChinchinCpsEnvironment> {
@@ -71,7 +69,11 @@ export function createChinchinCpsClient(options: ChinchinCpsClientOptions): Chin
   requireCredential(PROVIDER, 'apiSecret', apiSecret);
   const gatewayPrefix = validGatewayPrefix(options.gatewayPrefix ?? '/cps');
   const runtime = createProviderRuntime<paths, ChinchinCpsEnvironment>(
-    { provider: PROVIDER, environments: CHINCHIN_CPS_ENVIRONMENTS },
+    {
+      provider: PROVIDER,
+      environments: CHINCHIN_CPS_ENVIRONMENTS,
+      secretNames: MANIFEST.secretNames,
+    },
     options,
     signatureAuth({ apiKey, apiSecret, gatewayPrefix }),
   );

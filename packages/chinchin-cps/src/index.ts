@@ -15,6 +15,8 @@ export {
   type PayServiceInput,
   type ServiceBalance,
 } from './client.js';
+/** The provider's manifest: name, currency, mock port, environments, secret names. */
+export { MANIFEST as CHINCHIN_CPS_MANIFEST } from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
 export {
   isServiceId,

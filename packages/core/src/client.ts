@@ -28,6 +28,8 @@ export interface ProviderDefinition<Environment extends string> {
   provider: string;
   /** The provider's servers by environment name (`production`, `sandbox`, `mock`…). */
   environments: Readonly<Record<Environment, string>>;
+  /** Its own header, query and form names that carry credentials (its manifest's). */
+  secretNames?: readonly string[] | undefined;
 }
 
 /** The pieces a provider client is built from (`operationMethods` turns them into methods). */
@@ -51,7 +53,7 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
   auth: AuthStrategy,
 ): ProviderRuntime<Paths> {
   const { provider } = definition;
-  const secrets = new SecretRegistry(auth.secrets);
+  const secrets = new SecretRegistry(auth.secrets, definition.secretNames);
   const logger = redactingLogger(options.logger, secrets);
   const baseUrl = removeTrailingSlash(resolveBaseUrl(provider, options, definition.environments));
   const openapiClient = (...middleware: Middleware[]) => {

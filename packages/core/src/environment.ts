@@ -1,24 +1,31 @@
 import { ValidationError } from './errors.js';
+import type { Currency } from './money.js';
 
-/** The APIs telcopay covers, by package and spec name. */
-export type ApiName =
-  | 'chinchin-cps'
-  | 'qvatel'
-  | 'tigo-b2b-billing'
-  | 'masstack-partners'
-  | 'stone-topups';
+/**
+ * A provider's name (its package and spec name). Core knows no provider: the list is the
+ * registry generated from the specs, `PROVIDERS` of `@telcopay/mocks`.
+ */
+export type ApiName = string;
 
-/** Default ports of the local mock servers (`@telcopay/mocks`); tests pick free ports instead. */
-export const MOCK_PORTS: Readonly<Record<ApiName, number>> = {
-  'chinchin-cps': 4010,
-  qvatel: 4011,
-  'tigo-b2b-billing': 4012,
-  'masstack-partners': 4013,
-  'stone-topups': 4014,
-};
-
-export function mockBaseUrl(api: ApiName): string {
-  return `http://127.0.0.1:${MOCK_PORTS[api]}`;
+/**
+ * What telcopay knows about a provider besides its operations, generated from its spec into
+ * its package's `src/generated/manifest.ts` (`info.x-provider`, `info.x-telcopay`, `servers`).
+ */
+export interface ProviderManifest {
+  /** The package and spec name, used in every error and log entry. */
+  readonly name: string;
+  /** The provider's own name (`info.x-provider.name`). */
+  readonly title: string;
+  readonly country: string;
+  readonly currency: Currency;
+  /** The default port of its local mock (`@telcopay/mocks`); tests pick free ports instead. */
+  readonly mockPort: number;
+  /** Its servers by environment name (the spec's `x-environment`), and `mock`. */
+  readonly environments: Readonly<Record<string, string>>;
+  /** The client options that hold secrets. */
+  readonly credentials: readonly string[];
+  /** Header, query and form names whose values are credentials: redacted wherever they appear. */
+  readonly secretNames: readonly string[];
 }
 
 /** Where a client sends its calls: an explicit `baseUrl` wins over a named environment. */

@@ -21,8 +21,7 @@ export {
 export {
   type ApiName,
   type EndpointOptions,
-  MOCK_PORTS,
-  mockBaseUrl,
+  type ProviderManifest,
   resolveBaseUrl,
 } from './environment.js';
 export {

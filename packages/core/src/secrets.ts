@@ -1,14 +1,13 @@
 /** What a secret is replaced with wherever it would appear. */
 export const REDACTED = '[REDACTED]';
 
-/** Keys whose values are credentials whatever they hold (compared lower-case, `-` and `_` alike). */
+/**
+ * Keys whose values are credentials whatever they hold, in HTTP and OAuth generally (compared
+ * lower-case, `-` and `_` alike). A provider adds its own names (its manifest's `secretNames`).
+ */
 const SENSITIVE_KEYS = new Set(
   [
     'authorization',
-    'api_token',
-    'api_key',
-    'api_signature',
-    'api_nonce',
     'client_secret',
     'client_assertion',
     'access_token',
@@ -17,7 +16,6 @@ const SENSITIVE_KEYS = new Set(
     'password',
     'private_key',
     'pin',
-    'x_stone_challenge_solution',
   ].map(normaliseKey),
 );
 
@@ -25,6 +23,7 @@ function normaliseKey(key: string): string {
   return key.toLowerCase().replaceAll('-', '_');
 }
 
+/** Whether `key` names a credential in general (a provider's own names aside). */
 export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEYS.has(normaliseKey(key));
 }
@@ -36,9 +35,17 @@ export function isSensitiveKey(key: string): boolean {
  */
 export class SecretRegistry {
   readonly #secrets = new Set<string>();
+  readonly #secretNames: ReadonlySet<string>;
 
-  constructor(secrets: Iterable<string | undefined> = []) {
+  /** `secretNames`: the provider's own header, query and form names that carry credentials. */
+  constructor(secrets: Iterable<string | undefined> = [], secretNames: Iterable<string> = []) {
     for (const secret of secrets) this.add(secret);
+    this.#secretNames = new Set([...secretNames].map(normaliseKey));
+  }
+
+  /** Whether the value under `key` is a credential, in general or for this provider. */
+  isSecretName(key: string): boolean {
+    return isSensitiveKey(key) || this.#secretNames.has(normaliseKey(key));
   }
 
   /** Registers a secret; values too short to be a credential are ignored to keep text readable. */
@@ -87,7 +94,7 @@ function redactValue(value: unknown, registry: SecretRegistry, seen: WeakSet<obj
   if (Array.isArray(value)) return value.map((item) => redactValue(item, registry, seen));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = isSensitiveKey(key) ? REDACTED : redactValue(item, registry, seen);
+    copy[key] = registry.isSecretName(key) ? REDACTED : redactValue(item, registry, seen);
   }
   return copy;
 }

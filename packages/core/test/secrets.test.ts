@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED, SecretRegistry } from '../src/index.js';
 
 describe('SecretRegistry', () => {
-  const registry = new SecretRegistry(['s3cr3t-token', 'key+with/special=chars', undefined, 'ab']);
+  const registry = new SecretRegistry(
+    ['s3cr3t-token', 'key+with/special=chars', undefined, 'ab'],
+    ['API-Signature'],
+  );
 
   it('replaces every occurrence of a secret, raw and URL-encoded', () => {
     expect(registry.redactText('token=s3cr3t-token&again=s3cr3t-token')).toBe(
@@ -37,6 +40,24 @@ describe('SecretRegistry', () => {
     const loop: Record<string, unknown> = { a: 's3cr3t-token' };
     loop.self = loop;
     expect(registry.redact(loop)).toEqual({ a: REDACTED, self: '[Circular]' });
+  });
+
+  it("redacts a provider's own secret names only where that provider declared them", () => {
+    const headers = {
+      'api-signature': 'abc123',
+      api_signature: 'abc123',
+      Authorization: 'Basic x',
+    };
+    expect(registry.redact(headers)).toEqual({
+      'api-signature': REDACTED,
+      api_signature: REDACTED,
+      Authorization: REDACTED,
+    });
+    expect(new SecretRegistry().redact(headers)).toEqual({
+      'api-signature': 'abc123',
+      api_signature: 'abc123',
+      Authorization: REDACTED,
+    });
   });
 
   it('learns secrets at run time', () => {

@@ -3,7 +3,6 @@ import {
   type CallOptions,
   type ClientOptions,
   createProviderRuntime,
-  mockBaseUrl,
   operationMethods,
   type TokenSource,
   ValidationError,
@@ -11,6 +10,7 @@ import {
 import type { Client } from 'openapi-fetch';
 import { type Correlated, checkedCorrelationId } from './correlation.js';
 import type { ServiceType } from './enums.js';
+import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
@@ -38,12 +38,7 @@ export type MovementUpdated = Schemas['movementUpdateResponseDTO'];
 export type RefundCreated = Schemas['refundSuccessResponseDTO'];
 
 /** Where a MasStack Partners client sends its calls. The mock (Prism) serves no `/v3` prefix. */
-export const MASSTACK_PARTNERS_ENVIRONMENTS = {
-  staging: 'https://partners.sta.masstack.com/v3',
-  /** Inferred: not published; the staging host without `.sta`, like the other MasStack APIs. */
-  production: 'https://partners.masstack.com/v3',
-  mock: mockBaseUrl('masstack-partners'),
-} as const;
+export const MASSTACK_PARTNERS_ENVIRONMENTS = MANIFEST.environments;
 export type MasstackPartnersEnvironment = keyof typeof MASSTACK_PARTNERS_ENVIRONMENTS;
 
 export interface MasstackPartnersClientOptions extends ClientOptions<MasstackPartnersEnvironment> {
@@ -127,7 +122,11 @@ export function createMasstackPartnersClient(
     });
   }
   const runtime = createProviderRuntime<paths, MasstackPartnersEnvironment>(
-    { provider: PROVIDER, environments: MASSTACK_PARTNERS_ENVIRONMENTS },
+    {
+      provider: PROVIDER,
+      environments: MASSTACK_PARTNERS_ENVIRONMENTS,
+      secretNames: MANIFEST.secretNames,
+    },
     options,
     bearerAuth(token),
   );

@@ -32,4 +32,6 @@ export {
   SERVICE_TYPES,
   type ServiceType,
 } from './enums.js';
+/** The provider's manifest: name, currency, mock port, environments, secret names. */
+export { MANIFEST as MASSTACK_PARTNERS_MANIFEST } from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';

@@ -1,8 +1,9 @@
 import { ValidationError } from '@telcopay/core';
 import { isMovementType, isServiceType, MOVEMENT_TYPES, SERVICE_TYPES } from './enums.js';
+import { MANIFEST } from './generated/manifest.js';
 
 /** The provider name of every error and log entry of this client. */
-export const PROVIDER = 'masstack-partners';
+export const PROVIDER = MANIFEST.name;
 
 /** A ValidationError on `field` (a path into the method's input, e.g. `body.amount.tax`). */
 export function invalidInput(operation: string, field: string, message: string): ValidationError {

@@ -2,7 +2,6 @@ import {
   type CallOptions,
   type ClientOptions,
   createProviderRuntime,
-  mockBaseUrl,
   operationMethods,
   requireCredential,
   ValidationError,
@@ -11,6 +10,7 @@ import type { Client } from 'openapi-fetch';
 import { accepted, failureText } from './answer.js';
 import { apiTokenAuth } from './auth.js';
 import { normaliseDestino, validateMonto } from './destino.js';
+import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 
@@ -20,10 +20,7 @@ export type RechargeStatus = Schemas['RechargeStatus'];
 export type RechargeBalance = Schemas['RechargeBalance'];
 
 /** Where a QvaTel client sends its calls. No sandbox is published. */
-export const QVATEL_ENVIRONMENTS = {
-  production: 'https://qvatel.com/api',
-  mock: mockBaseUrl('qvatel'),
-} as const;
+export const QVATEL_ENVIRONMENTS = MANIFEST.environments;
 export type QvatelEnvironment = keyof typeof QVATEL_ENVIRONMENTS;
 
 export interface QvatelClientOptions extends ClientOptions<QvatelEnvironment> {
@@ -50,9 +47,13 @@ export interface QvatelClient {
 }
 
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
-  requireCredential('qvatel', 'apiToken', options.apiToken);
+  requireCredential(MANIFEST.name, 'apiToken', options.apiToken);
   const runtime = createProviderRuntime<paths, QvatelEnvironment>(
-    { provider: 'qvatel', environments: QVATEL_ENVIRONMENTS },
+    {
+      provider: MANIFEST.name,
+      environments: QVATEL_ENVIRONMENTS,
+      secretNames: MANIFEST.secretNames,
+    },
     options,
     apiTokenAuth(options.apiToken),
   );

@@ -14,4 +14,6 @@ export {
   type SendRechargeInput,
 } from './client.js';
 export { normaliseDestino, validateMonto } from './destino.js';
+/** The provider's manifest: name, currency, mock port, environments, secret names. */
+export { MANIFEST as QVATEL_MANIFEST } from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';

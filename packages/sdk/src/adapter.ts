@@ -1,8 +1,19 @@
-import type { ApiName, CallOptions, Currency, Money } from '@telcopay/core';
+import type { CHINCHIN_CPS_MANIFEST } from '@telcopay/chinchin-cps';
+import type { CallOptions, Currency, Money } from '@telcopay/core';
+import type { MASSTACK_PARTNERS_MANIFEST } from '@telcopay/masstack-partners';
+import type { QVATEL_MANIFEST } from '@telcopay/qvatel';
+import type { STONE_TOPUPS_MANIFEST } from '@telcopay/stone-topups';
+import type { TIGO_B2B_BILLING_MANIFEST } from '@telcopay/tigo-b2b-billing';
 import type { TelcopayEnvironment } from './environment.js';
 
-/** A provider by its package and spec name, as every error's `provider` names it. */
-export type ProviderName = ApiName;
+/** A provider by its package and spec name (its manifest's), as every error's `provider` names it. */
+export type ProviderName = (
+  | typeof CHINCHIN_CPS_MANIFEST
+  | typeof QVATEL_MANIFEST
+  | typeof TIGO_B2B_BILLING_MANIFEST
+  | typeof MASSTACK_PARTNERS_MANIFEST
+  | typeof STONE_TOPUPS_MANIFEST
+)['name'];
 
 /**
  * `succeeded`: the provider says the money reached the destination. `pending`: accepted, not

@@ -1,10 +1,10 @@
-import { type ApiName, type Money, money, ValidationError } from '@telcopay/core';
-import type { CheckedTopup, ProviderAdapter, TopupBy } from './adapter.js';
+import { type Money, money, ValidationError } from '@telcopay/core';
+import type { CheckedTopup, ProviderAdapter, ProviderName, TopupBy } from './adapter.js';
 
 /** The providers with top-ups through the facade. */
 export type TopupProvider = 'chinchin-cps' | 'qvatel' | 'stone-topups';
 
-interface TopupTarget<Provider extends ApiName> {
+interface TopupTarget<Provider extends ProviderName> {
   provider: Provider;
   /** Who is topped up: a phone (QvaTel), a service number (Chinchin), a CPF or subscriber code (Stone). */
   destination: string;
@@ -13,7 +13,7 @@ interface TopupTarget<Provider extends ApiName> {
 }
 
 /** A top-up: an amount in the provider's currency, a catalog product, or both (see capabilities). */
-export type TopupRequest<Provider extends ApiName = TopupProvider> = TopupTarget<Provider> &
+export type TopupRequest<Provider extends ProviderName = TopupProvider> = TopupTarget<Provider> &
   ({ amount: Money; product?: string } | { amount?: Money; product: string });
 
 const OPERATION = 'topups.send';
@@ -23,7 +23,10 @@ const OPERATION = 'topups.send';
  * amount in the provider's currency, one of the adapter's forms, and no idempotency key the
  * provider would ignore (a resend would then top up twice, so it is refused, not dropped).
  */
-export function checkTopup(adapter: ProviderAdapter, request: TopupRequest<ApiName>): CheckedTopup {
+export function checkTopup(
+  adapter: ProviderAdapter,
+  request: TopupRequest<ProviderName>,
+): CheckedTopup {
   const { provider, currency } = adapter;
   const invalid = (field: string, message: string): never => {
     throw new ValidationError(message, { provider, operation: OPERATION, field });

@@ -8,7 +8,11 @@ export const REALM = 'stone_bank';
 /** The application's RSA private key: a PKCS#8 PEM, or a key already imported. */
 export type PrivateKeyInput = string | CryptoKey | KeyObject;
 
-/** How long a client assertion is valid: it is used once, right away. */
+/**
+ * How long a client assertion is valid. Stone's Go SDK signs for 2 hours; ours lives 5 minutes:
+ * it is used once, right away, so a short life only limits what a leaked assertion (a proxy's
+ * or a log's copy) is good for, and bounds how long Keycloak must remember its `jti`.
+ */
 const ASSERTION_LIFETIME_SECONDS = 5 * 60;
 
 const PKCS8_HEADER = '-----BEGIN PRIVATE KEY-----';
@@ -40,9 +44,12 @@ export interface AssertionOptions {
 }
 
 /**
- * Returns a function that signs a fresh client assertion (RS256 JWT, RFC 7523) on every call:
- * `iss` = `sub` = client id, `aud` = the realm URL, `realm`, `iat`, `nbf`, `exp` and a random
- * `jti` (Keycloak refuses a reused one, so an assertion is never sent twice).
+ * Returns a function that signs a fresh client assertion (RS256 JWT, RFC 7523) on every call,
+ * with the claims of Stone's Go SDK (`stone-payments/merchant-go-stone-openbank`,
+ * `authentication.go`, `authClaims`): `aud` = the realm URL, `client_id` = `iss` = `sub` = the
+ * client id, `iat` = `nbf` = now, `exp`, `realm` and a random `jti` (Keycloak refuses a reused
+ * one, so an assertion is never sent twice). The claims are written in the order Go's
+ * `encoding/json` writes the SDK's claim map (sorted), so the signed bytes have its shape too.
  */
 export function assertionSigner(options: AssertionOptions): () => Promise<string> {
   const audience = realmUrl(options.accountsUrl);
@@ -51,15 +58,18 @@ export function assertionSigner(options: AssertionOptions): () => Promise<string
     try {
       key ??= loadKey(options.privateKey);
       const issuedAt = Math.floor(Date.now() / 1000);
-      return await new SignJWT({ realm: REALM })
+      return await new SignJWT({
+        aud: audience,
+        client_id: options.clientId,
+        exp: issuedAt + ASSERTION_LIFETIME_SECONDS,
+        iat: issuedAt,
+        iss: options.clientId,
+        jti: crypto.randomUUID(),
+        nbf: issuedAt,
+        realm: REALM,
+        sub: options.clientId,
+      })
         .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-        .setIssuer(options.clientId)
-        .setSubject(options.clientId)
-        .setAudience(audience)
-        .setJti(crypto.randomUUID())
-        .setIssuedAt(issuedAt)
-        .setNotBefore(issuedAt)
-        .setExpirationTime(issuedAt + ASSERTION_LIFETIME_SECONDS)
         .sign(await key);
     } catch {
       // jose's reason is dropped on purpose: the fix is the same, and no key text can leak.

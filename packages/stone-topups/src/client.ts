@@ -28,6 +28,7 @@ import {
   STONE_TOPUPS_ENVIRONMENTS,
   type StoneTopupsEnvironment,
 } from './environments.js';
+import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
@@ -102,7 +103,11 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
   const { clientId, privateKey, accountId } = options;
   const accountsUrl = resolveAccountsUrl(options);
   const runtime = createProviderRuntime<paths, StoneTopupsEnvironment>(
-    { provider: PROVIDER, environments: STONE_TOPUPS_ENVIRONMENTS },
+    {
+      provider: PROVIDER,
+      environments: STONE_TOPUPS_ENVIRONMENTS,
+      secretNames: MANIFEST.secretNames,
+    },
     options,
     stoneAuth({
       issueToken: (): Promise<TokenResponse> => methods.requestAccessToken(),
@@ -138,12 +143,15 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
       auth: assertionAuth(assertionSigner({ clientId, privateKey, accountsUrl })),
       baseUrl: accountsUrl,
       request: {
-        // The assertion joins the form as the auth serialises it (assertion.ts).
+        // The assertion replaces the empty stand-in as the auth serialises the form
+        // (assertion.ts). The fields come in the order of Stone's Go SDK (`url.Values.Encode`
+        // sorts them), so the form is byte for byte the one Stone's own client sends.
         body: {
+          client_assertion: '',
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
           client_id: clientId,
           grant_type: 'client_credentials',
-          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        } as Schemas['TokenRequest'],
+        } satisfies Schemas['TokenRequest'],
       },
       businessFailure: (token) => (token.access_token ? undefined : 'no access_token issued'),
       result(issued) {

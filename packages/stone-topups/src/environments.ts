@@ -1,13 +1,10 @@
-import { type EndpointOptions, mockBaseUrl, resolveBaseUrl } from '@telcopay/core';
+import { type EndpointOptions, resolveBaseUrl } from '@telcopay/core';
+import { MANIFEST } from './generated/manifest.js';
 
-export const PROVIDER = 'stone-topups';
+export const PROVIDER = MANIFEST.name;
 
 /** Where the API calls go, by environment. */
-export const STONE_TOPUPS_ENVIRONMENTS = {
-  production: 'https://api.openbank.stone.com.br',
-  sandbox: 'https://sandbox-api.openbank.stone.com.br',
-  mock: mockBaseUrl(PROVIDER),
-} as const;
+export const STONE_TOPUPS_ENVIRONMENTS = MANIFEST.environments;
 export type StoneTopupsEnvironment = keyof typeof STONE_TOPUPS_ENVIRONMENTS;
 
 /**
@@ -17,7 +14,7 @@ export type StoneTopupsEnvironment = keyof typeof STONE_TOPUPS_ENVIRONMENTS;
 export const STONE_TOPUPS_ACCOUNTS_URLS: Readonly<Record<StoneTopupsEnvironment, string>> = {
   production: 'https://accounts.openbank.stone.com.br',
   sandbox: 'https://sandbox-accounts.openbank.stone.com.br',
-  mock: mockBaseUrl(PROVIDER),
+  mock: MANIFEST.environments.mock,
 };
 
 export interface AccountsEndpointOptions extends EndpointOptions<StoneTopupsEnvironment> {

@@ -21,5 +21,7 @@ export {
   STONE_TOPUPS_ENVIRONMENTS,
   type StoneTopupsEnvironment,
 } from './environments.js';
+/** The provider's manifest: name, currency, mock port, environments, secret names. */
+export { MANIFEST as STONE_TOPUPS_MANIFEST } from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
 export type { ConfirmInput, ConfirmRetry, TopupInput } from './topup-input.js';

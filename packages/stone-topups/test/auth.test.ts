@@ -1,8 +1,14 @@
 import { AuthError, type LogEntry, ValidationError } from '@telcopay/core';
 import { recordingFetch } from '@telcopay/testing';
-import { type CryptoKey, decodeJwt, exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
+import { type CryptoKey, decodeJwt, exportPKCS8, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStoneTopupsClient, type StoneTopupsClientOptions } from '../src/index.js';
+import {
+  ASSERTION_TYPE,
+  checkTokenRequest,
+  STONE_SDK_CLAIMS,
+  STONE_SDK_FORM_FIELDS,
+} from './keycloak.js';
 import { type Answer, localServer, type ReceivedRequest } from './local-server.js';
 import { SEED_PROVIDERS, TOKEN_PATH, UUID } from './seed.js';
 
@@ -20,8 +26,10 @@ beforeAll(async () => {
 });
 
 /**
- * A local Stone: the token endpoint issues a new token per request, the API answers the seed's
- * provider list to a bearer token it issued. `tokenAnswer`/`apiAnswer` override an answer.
+ * A local Stone: the token endpoint verifies the client assertion as a strict realm would
+ * (signature, and every claim of Stone's Go SDK: keycloak.ts) and issues a new token per
+ * request; the API answers the seed's provider list to a bearer token it issued.
+ * `tokenAnswer`/`apiAnswer` override an answer.
  */
 async function stone(
   overrides: {
@@ -30,10 +38,21 @@ async function stone(
   } = {},
 ) {
   const issued: string[] = [];
-  const server = await localServer((request) => {
+  const server = await localServer(async (request) => {
     if (request.path === TOKEN_PATH) {
       const override = overrides.tokenAnswer?.(request);
       if (override) return override;
+      const checked = await checkTokenRequest(request.body, {
+        publicKey,
+        clientId: CLIENT_ID,
+        audience: `http://${request.headers.host}/auth/realms/stone_bank`,
+      });
+      if ('refused' in checked) {
+        return {
+          status: 400,
+          body: { error: 'unauthorized_client', error_description: checked.refused },
+        };
+      }
       const token = `access-${issued.length + 1}-${crypto.randomUUID()}`;
       issued.push(token);
       return { status: 200, body: { access_token: token, expires_in: 900, token_type: 'bearer' } };
@@ -81,12 +100,13 @@ describe('the client assertion', () => {
     ['a PKCS#8 PEM', () => privatePem],
     ['a CryptoKey', () => privateKey],
   ])(
-    'is an RS256 JWT with every claim, signed with %s, posted as the documented form',
+    "carries exactly the claims of Stone's Go SDK, signed with %s, posted as its form",
     async (_, key) => {
       const server = await startStone();
       const { stone: stoneClient } = client(server.url, { privateKey: key() });
       const before = Math.floor(Date.now() / 1000);
 
+      // The local token endpoint refuses an assertion without any of the SDK's claims.
       await expect(stoneClient.listProviders()).resolves.toEqual(SEED_PROVIDERS);
 
       const [tokenRequest] = server.on(TOKEN_PATH);
@@ -94,36 +114,55 @@ describe('the client assertion', () => {
       expect(tokenRequest?.headers['content-type']).toBe('application/x-www-form-urlencoded');
       expect(tokenRequest?.headers.authorization).toBeUndefined();
       const form = formOf(tokenRequest);
-      expect(Object.keys(form).sort()).toEqual([
-        'client_assertion',
-        'client_assertion_type',
-        'client_id',
-        'grant_type',
-      ]);
-      expect(form.client_id).toBe(CLIENT_ID);
-      expect(form.grant_type).toBe('client_credentials');
-      expect(form.client_assertion_type).toBe(
-        'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      );
-
-      const audience = `${server.url}/auth/realms/stone_bank`;
-      const { payload, protectedHeader } = await jwtVerify(form.client_assertion ?? '', publicKey, {
-        algorithms: ['RS256'],
-        issuer: CLIENT_ID,
-        subject: CLIENT_ID,
-        audience,
+      expect(Object.keys(form)).toEqual([...STONE_SDK_FORM_FIELDS]);
+      expect(form).toMatchObject({
+        client_assertion_type: ASSERTION_TYPE,
+        client_id: CLIENT_ID,
+        grant_type: 'client_credentials',
       });
-      expect(protectedHeader.alg).toBe('RS256');
-      expect(payload.realm).toBe('stone_bank');
-      expect(payload.aud).toBe(audience);
-      expect(payload.jti).toMatch(UUID);
-      expect(payload.iat).toBeGreaterThanOrEqual(before);
-      expect(payload.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
-      expect(payload.nbf).toBe(payload.iat);
-      expect(payload.exp).toBe((payload.iat ?? 0) + 300);
+
+      const payload = decodeJwt(form.client_assertion ?? '');
+      expect(Object.keys(payload)).toEqual([...STONE_SDK_CLAIMS]);
+      const iat = payload.iat ?? 0;
+      expect(payload).toEqual({
+        aud: `${server.url}/auth/realms/stone_bank`,
+        client_id: CLIENT_ID,
+        // Ours lives 5 minutes where the SDK's lives 2 hours (assertion.ts says why).
+        exp: iat + 300,
+        iat,
+        iss: CLIENT_ID,
+        jti: expect.stringMatching(UUID),
+        nbf: iat,
+        realm: 'stone_bank',
+        sub: CLIENT_ID,
+      });
+      expect(iat).toBeGreaterThanOrEqual(before);
+      expect(iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
 
       const [apiRequest] = server.on(PROVIDERS_PATH);
       expect(apiRequest?.headers.authorization).toBe(`Bearer ${server.issued[0]}`);
+    },
+  );
+
+  it.each(STONE_SDK_CLAIMS)(
+    'is refused by the local token endpoint without its %s claim',
+    async (claim) => {
+      const server = await startStone();
+      await client(server.url).stone.requestAccessToken();
+      const form = formOf(server.on(TOKEN_PATH)[0]);
+      const claims = decodeJwt(form.client_assertion ?? '');
+      const post = async (payload: Record<string, unknown>) => {
+        const assertion = await new SignJWT(payload)
+          .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+          .sign(privateKey);
+        const body = new URLSearchParams({ ...form, client_assertion: assertion });
+        return (await fetch(`${server.url}${TOKEN_PATH}`, { method: 'POST', body })).status;
+      };
+      const { [claim]: _, ...withoutClaim } = claims;
+
+      // The same claims signed again pass: only the missing claim makes the difference.
+      expect(await post(claims)).toBe(200);
+      expect(await post(withoutClaim)).toBe(400);
     },
   );
 

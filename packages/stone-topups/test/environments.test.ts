@@ -1,4 +1,3 @@
-import { mockBaseUrl } from '@telcopay/core';
 import { recordingFetch } from '@telcopay/testing';
 import { decodeJwt, exportPKCS8, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,8 +58,8 @@ describe('environments', () => {
   );
 
   it('mock: one server plays both hosts', () => {
-    expect(STONE_TOPUPS_ENVIRONMENTS.mock).toBe(mockBaseUrl('stone-topups'));
-    expect(STONE_TOPUPS_ACCOUNTS_URLS.mock).toBe(mockBaseUrl('stone-topups'));
+    expect(STONE_TOPUPS_ENVIRONMENTS.mock).toBe('http://127.0.0.1:4014');
+    expect(STONE_TOPUPS_ACCOUNTS_URLS.mock).toBe('http://127.0.0.1:4014');
   });
 
   it('baseUrl also serves tokens unless accountsUrl says otherwise', async () => {

@@ -1,5 +1,16 @@
 export { CHROMIUM, launchChromium } from './chromium.js';
 export { type ContractSuite, describeContract, type OperationCall } from './contract.js';
+export {
+  expectGolden,
+  freezeDate,
+  mark,
+  recordRequests,
+  renderRequest,
+  UPDATE_GOLDEN_ENV,
+  type WireReply,
+  type WireRequest,
+  wireRecorder,
+} from './golden.js';
 export { type Handler, localServer } from './local-server.js';
 export { MOCK_URLS_ENV, mockUrl, parseMockUrls } from './mock-urls.js';
 export { recordingFetch } from './recording-fetch.js';

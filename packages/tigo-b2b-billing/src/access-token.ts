@@ -8,6 +8,7 @@ import {
 } from '@telcopay/core';
 import { basicCredentials, clientBasicAuth, parseAccessToken } from './auth.js';
 import { PROVIDER, type TigoB2bBillingEnvironment } from './environments.js';
+import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 
@@ -35,7 +36,7 @@ export function createAccessTokens(
 ): AccessTokens {
   const credentials = basicCredentials(clientId, clientSecret);
   const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
-    { provider: PROVIDER, environments },
+    { provider: PROVIDER, environments, secretNames: MANIFEST.secretNames },
     { ...options, baseUrl: options.gatewayRoot },
     clientBasicAuth(credentials, clientSecret),
   );

@@ -17,6 +17,7 @@ import {
   PROVIDER,
   type TigoB2bBillingEnvironment,
 } from './environments.js';
+import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
@@ -209,7 +210,7 @@ export function createTigoB2bBillingClient(
     options.clientSecret,
   );
   const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
-    { provider: PROVIDER, environments },
+    { provider: PROVIDER, environments, secretNames: MANIFEST.secretNames },
     options,
     cachedBearerAuth(accessTokens.cache, {
       secrets: accessTokens.secrets,

@@ -1,7 +1,8 @@
-import { mockBaseUrl, ValidationError } from '@telcopay/core';
+import { ValidationError } from '@telcopay/core';
+import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 
-export const PROVIDER = 'tigo-b2b-billing' as const;
+export const PROVIDER = MANIFEST.name;
 
 /** The path of Apigee's client-credentials token endpoint, on the gateway root. */
 export const TOKEN_PATH = OPERATIONS.requestAccessToken.path;
@@ -32,7 +33,7 @@ export function billingEnvironments(
     qa: gateway('qa'),
     prod: gateway('prod'),
     // The mock serves the token path too (a path-level server in the spec), on the same port.
-    mock: mockBaseUrl(PROVIDER),
+    mock: MANIFEST.environments.mock,
   };
 }
 

@@ -32,5 +32,7 @@ export {
   TIGO_B2B_BILLING_ENVIRONMENTS,
   type TigoB2bBillingEnvironment,
 } from './environments.js';
+/** The provider's manifest: name, currency, mock port, environments, secret names. */
+export { MANIFEST as TIGO_B2B_BILLING_MANIFEST } from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
 export type { CharacteristicField, NumericId } from './input.js';

@@ -1,6 +1,6 @@
 // What passes between the Node side and an app running in a runtime: plain JSON both ways.
 
-import type { ApiName } from '@telcopay/core';
+import type { ApiName } from '@telcopay/mocks';
 
 export type { ApiName };
 

@@ -19,7 +19,9 @@ export interface paths {
          *     `id_recarga` is what `GET /recharge/status` follows.
          *
          *     The `api_token` travels in the form body, not in the query, so this operation lists
-         *     no security scheme of its own: the token is the body's `api_token` field.
+         *     no security scheme of its own: the token is the body's `api_token` field. The public
+         *     QvaTel PHP client (`egutierrezr421/smsprosend`, `backend/components/QvaTel.php`,
+         *     `enviar_recarga`) sends the form fields in the order `destino`, `monto`, `api_token`.
          */
         post: operations["sendRecharge"];
         delete?: never;

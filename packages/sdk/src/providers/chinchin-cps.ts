@@ -2,6 +2,7 @@
 // for an amount.
 
 import {
+  CHINCHIN_CPS_MANIFEST,
   type ChinchinCpsClient,
   type ChinchinCpsClientOptions,
   type ChinchinCpsEnvironment,
@@ -15,8 +16,8 @@ import { type CallOptions, fromMinor, type Money, ValidationError } from '@telco
 import type { CheckedTopup, ProviderAdapter, ProviderPlugin, TopupStatus } from '../adapter.js';
 import { type EnvironmentMap, inEnvironment } from '../environment.js';
 
-const PROVIDER = 'chinchin-cps';
-const CURRENCY = 'VES';
+const PROVIDER = CHINCHIN_CPS_MANIFEST.name;
+const CURRENCY = CHINCHIN_CPS_MANIFEST.currency;
 
 /** Chinchin gives each integrator its own hosts: sandbox and production need a `baseUrl`. */
 const ENVIRONMENTS: EnvironmentMap<ChinchinCpsEnvironment> = {

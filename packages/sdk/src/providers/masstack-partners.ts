@@ -3,6 +3,7 @@
 // (`telcopay.masstackPartners`).
 import {
   createMasstackPartnersClient,
+  MASSTACK_PARTNERS_MANIFEST,
   type MasstackPartnersClient,
   type MasstackPartnersClientOptions,
   type MasstackPartnersEnvironment,
@@ -10,7 +11,7 @@ import {
 import type { ProviderPlugin } from '../adapter.js';
 import { type EnvironmentMap, inEnvironment } from '../environment.js';
 
-const PROVIDER = 'masstack-partners';
+const PROVIDER = MASSTACK_PARTNERS_MANIFEST.name;
 
 const ENVIRONMENTS: EnvironmentMap<MasstackPartnersEnvironment> = {
   mock: 'mock',

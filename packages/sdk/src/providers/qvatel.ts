@@ -11,6 +11,7 @@ import {
 } from '@telcopay/core';
 import {
   createQvatelClient,
+  QVATEL_MANIFEST,
   type QvatelClient,
   type QvatelClientOptions,
   type QvatelEnvironment,
@@ -19,8 +20,8 @@ import type { CheckedTopup, ProviderAdapter, ProviderPlugin } from '../adapter.j
 import { answeredMoney } from '../answer.js';
 import { type EnvironmentMap, inEnvironment } from '../environment.js';
 
-const PROVIDER = 'qvatel';
-const CURRENCY = 'CUP';
+const PROVIDER = QVATEL_MANIFEST.name;
+const CURRENCY = QVATEL_MANIFEST.currency;
 
 /** QvaTel publishes production only: a sandbox needs a `baseUrl`. */
 const ENVIRONMENTS: EnvironmentMap<QvatelEnvironment> = {

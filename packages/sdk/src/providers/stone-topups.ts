@@ -4,6 +4,7 @@ import { type CallOptions, type Money, money, ValidationError } from '@telcopay/
 import {
   type ConfirmResult,
   createStoneTopupsClient,
+  STONE_TOPUPS_MANIFEST,
   type StoneTopupsClient,
   type StoneTopupsClientOptions,
   type StoneTopupsEnvironment,
@@ -13,8 +14,8 @@ import type { CatalogItem, CheckedTopup, ProviderAdapter, ProviderPlugin } from 
 import { answeredMoney } from '../answer.js';
 import { type EnvironmentMap, inEnvironment } from '../environment.js';
 
-const PROVIDER = 'stone-topups';
-const CURRENCY = 'BRL';
+const PROVIDER = STONE_TOPUPS_MANIFEST.name;
+const CURRENCY = STONE_TOPUPS_MANIFEST.currency;
 
 const ENVIRONMENTS: EnvironmentMap<StoneTopupsEnvironment> = {
   mock: 'mock',

@@ -2,6 +2,7 @@
 // through the SDK for its environments; its client is used directly (`telcopay.tigoB2bBilling`).
 import {
   createTigoB2bBillingClient,
+  TIGO_B2B_BILLING_MANIFEST,
   type TigoB2bBillingClient,
   type TigoB2bBillingClientOptions,
   type TigoB2bBillingEnvironment,
@@ -9,7 +10,7 @@ import {
 import type { ProviderPlugin } from '../adapter.js';
 import { type EnvironmentMap, inEnvironment } from '../environment.js';
 
-const PROVIDER = 'tigo-b2b-billing';
+const PROVIDER = TIGO_B2B_BILLING_MANIFEST.name;
 
 /** Apigee's `test` is the integrators' sandbox; pass `environment: 'qa'` for the other one. */
 const ENVIRONMENTS: EnvironmentMap<TigoB2bBillingEnvironment> = {

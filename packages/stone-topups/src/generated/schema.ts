@@ -135,11 +135,20 @@ export interface paths {
         /**
          * Request an access token
          * @description OAuth 2.0 client credentials with a JWT client assertion (RFC 7523). Build
-         *     `client_assertion` as an RS256 JWT signed with the application's private key, with
-         *     the claims `iss` = `sub` = the `client_id`,
+         *     `client_assertion` as an RS256 JWT (header `{"alg":"RS256","typ":"JWT"}`) signed with
+         *     the application's private key, with the claims `iss` = `sub` = the `client_id`,
          *     `aud` = `<accounts host>/auth/realms/stone_bank`, `realm` = `stone_bank`, `exp`,
          *     `nbf` and a unique `jti`. The answer's `access_token` is then sent as
          *     `Authorization: Bearer <access_token>` on every API call.
+         *
+         *     Stone's own Go SDK (public repository `stone-payments/merchant-go-stone-openbank`,
+         *     `authentication.go`) shows what this leaves unsaid: its assertion carries exactly the
+         *     claims `aud`, `client_id` (the client id, besides `iss` and `sub`), `exp`, `iat`
+         *     (= `nbf` = the signing time), `iss`, `jti` (a UUID), `nbf`, `realm` and `sub`, valid
+         *     for 2 hours; it posts the form fields `client_assertion`, `client_assertion_type`,
+         *     `client_id` and `grant_type`, in that order, as
+         *     `content-type: application/x-www-form-urlencoded`, to this path on the accounts host.
+         *     The telcopay client sends the same claims and form, with a 5-minute assertion.
          */
         post: operations["requestAccessToken"];
         delete?: never;
@@ -321,7 +330,9 @@ export interface components {
             /**
              * @description An RS256 JWT signed with the application's private key; claims `iss` = `sub` =
              *     `client_id`, `aud` = `<accounts host>/auth/realms/stone_bank`,
-             *     `realm` = `stone_bank`, `exp`, `nbf`, `jti`.
+             *     `realm` = `stone_bank`, `exp`, `nbf`, `jti`, and, as Stone's Go SDK sends them
+             *     (`stone-payments/merchant-go-stone-openbank`, `authentication.go`), `client_id`
+             *     and `iat`.
              */
             client_assertion: string;
         };

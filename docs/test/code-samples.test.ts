@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { parse } from 'yaml';
+
+// Every TypeScript sample the reference shows (docs/redocly/code-sample.js) compiles under the
+// repository's strict settings against the workspace's client packages, as a reader would paste
+// it: a sample with a wrong method, input shape or option fails here.
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+const redocly = require.resolve('@redocly/cli/bin/cli.js');
+const tsc = require.resolve('typescript/bin/tsc');
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+/** Bundling five specs and compiling every client's sources, on a busy 2-core machine. */
+const TIMEOUT = 240_000;
+
+const apiNames = Object.keys(
+  parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')).apis as Record<string, unknown>,
+);
+
+interface Sample {
+  api: string;
+  operationId: string;
+  file: string;
+}
+
+let dir: string;
+let samples: Sample[];
+/** tsc's diagnostics, by sample file name; a file without any compiled cleanly. */
+let diagnostics: Map<string, string[]>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'telcopay-code-samples-'));
+  const bundles = await Promise.all(apiNames.map((api) => bundle(api)));
+  samples = bundles.flatMap(({ api, spec }) => writeSamples(api, spec));
+  writeCanary(samples[0]);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: join(root, 'tsconfig.base.json'),
+      compilerOptions: {
+        noEmit: true,
+        types: [],
+        // The workspace's packages, from their sources: no build needed before this test.
+        paths: { '@telcopay/*': [join(root, 'packages/*/src/index.ts')] },
+      },
+      files: [...samples.map((sample) => sample.file), CANARY],
+    }),
+  );
+  diagnostics = await compile();
+}, TIMEOUT);
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The API's spec bundled with the docs decorators, as `redocly build-docs` renders it. */
+async function bundle(api: string) {
+  const out = join(dir, `${api}.json`);
+  await run(process.execPath, [redocly, 'bundle', api, '--ext', 'json', '-o', out], {
+    cwd: root,
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  return { api, spec: JSON.parse(readFileSync(out, 'utf8')) };
+}
+
+/** Writes each operation's telcopay sample to its own module. */
+function writeSamples(api: string, spec: { paths: Record<string, Record<string, unknown>> }) {
+  return Object.values(spec.paths)
+    .flatMap((item) => METHODS.map((method) => item[method]).filter(Boolean))
+    .flatMap((operation) => {
+      const { operationId, 'x-codeSamples': codeSamples = [] } = operation as {
+        operationId: string;
+        'x-codeSamples'?: { label: string; lang: string; source: string }[];
+      };
+      return codeSamples
+        .filter((sample) => sample.label === 'telcopay' && sample.lang === 'TypeScript')
+        .map((sample) => {
+          const file = `${api}.${operationId}.ts`;
+          writeFileSync(join(dir, file), sample.source);
+          return { api, operationId, file };
+        });
+    });
+}
+
+/**
+ * A sample calling a method its client does not have: it must fail, which proves the samples
+ * are checked against the real client types (an unresolved package would make them `any`).
+ */
+const CANARY = 'canary.ts';
+function writeCanary(sample: Sample | undefined) {
+  if (!sample) throw new Error('no code sample to copy');
+  const source = readFileSync(join(dir, sample.file), 'utf8');
+  writeFileSync(join(dir, CANARY), source.replace(/\.(\w+)\(([^()]*)\);\n$/, '.$1Nowhere($2);\n'));
+}
+
+/** Runs tsc once over every sample; its diagnostics grouped by the sample they are in. */
+async function compile(): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  const result = await run(
+    process.execPath,
+    [tsc, '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'],
+    {
+      cwd: dir,
+    },
+  ).catch((error: { stdout?: string; code?: number }) => {
+    if (typeof error.stdout !== 'string' || error.code !== 2) throw error;
+    return { stdout: error.stdout };
+  });
+  for (const line of result.stdout.split('\n').filter((text) => /\(\d+,\d+\): error /.test(text))) {
+    const file = line.slice(0, line.indexOf('('));
+    found.set(file, [...(found.get(file) ?? []), line]);
+  }
+  return found;
+}
+
+describe.each(apiNames)('the code samples of the %s reference', (api) => {
+  it('are one telcopay TypeScript sample per operation', ({ expect }) => {
+    const spec = parse(readFileSync(join(root, `specs/${api}/openapi.yaml`), 'utf8'));
+    const operationIds = Object.values(spec.paths as Record<string, Record<string, unknown>>)
+      .flatMap((item) => METHODS.map((method) => item[method]).filter(Boolean))
+      .map((operation) => (operation as { operationId: string }).operationId);
+    expect(samples.filter((sample) => sample.api === api).map((s) => s.operationId)).toEqual(
+      operationIds,
+    );
+  });
+
+  it('compile under strict against the workspace packages', ({ expect }) => {
+    const errors = samples
+      .filter((sample) => sample.api === api)
+      .flatMap((sample) => diagnostics.get(sample.file) ?? []);
+    expect(errors).toEqual([]);
+  });
+});
+
+it('fails a sample that calls a method its client does not have', ({ expect }) => {
+  expect(diagnostics.get(CANARY)?.join('\n')).toMatch(/error TS2551|error TS2339/);
+});
+
+it('finds no error outside the samples (the packages compile as the samples see them)', ({
+  expect,
+}) => {
+  const sampleFiles = new Set([...samples.map((sample) => sample.file), CANARY]);
+  expect([...diagnostics.keys()].filter((file) => !sampleFiles.has(file))).toEqual([]);
+});

@@ -1,0 +1,67 @@
+// A provider's manifest, read from its spec: what every consumer needs to know about a provider
+// besides its operations. `info.x-provider` gives the title, country and currency; the servers
+// marked `x-environment` give the environments; the apiKey security schemes name the headers
+// and parameters that carry credentials; `info.x-telcopay` adds what the spec cannot say:
+//
+//   x-telcopay:
+//     mockPort: 4011                 # the local mock's default port (unique across the specs)
+//     credentials: [apiToken]        # the client options that hold secrets
+//     secretNames: [x-some-header]   # optional: more header / query / form names to redact
+
+const PORT_RANGE = [1024, 65535];
+const OPTION_NAME = /^[a-z][A-Za-z0-9]*$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** The manifest of API `name` from its parsed spec, or the problems that prevent it. */
+export function providerManifest(name, document) {
+  const problems = [];
+  const provider = document.info?.['x-provider'] ?? {};
+  const extension = document.info?.['x-telcopay'] ?? {};
+  const { mockPort, credentials = [], secretNames = [] } = extension;
+  if (typeof provider.name !== 'string') problems.push('info.x-provider.name is missing');
+  if (!CURRENCY.test(String(provider.currency))) {
+    problems.push('info.x-provider.currency must be an ISO 4217 code, e.g. CUP');
+  }
+  if (!Number.isInteger(mockPort) || mockPort < PORT_RANGE[0] || mockPort > PORT_RANGE[1]) {
+    problems.push(`info.x-telcopay.mockPort must be a port in ${PORT_RANGE.join('–')}`);
+  }
+  if (!Array.isArray(credentials) || !credentials.every((field) => OPTION_NAME.test(field))) {
+    problems.push('info.x-telcopay.credentials must list client option names, e.g. [apiToken]');
+  }
+  if (!Array.isArray(secretNames) || !secretNames.every((field) => typeof field === 'string')) {
+    problems.push('info.x-telcopay.secretNames must list header, query or form names');
+  }
+  const schemeNames = Object.values(document.components?.securitySchemes ?? {})
+    .filter((scheme) => scheme.type === 'apiKey')
+    .map((scheme) => scheme.name);
+  const environments = Object.fromEntries(
+    (document.servers ?? [])
+      .filter((server) => typeof server['x-environment'] === 'string')
+      .map((server) => [server['x-environment'], server.url]),
+  );
+  if ('mock' in environments) problems.push('x-environment `mock` is the local mock’s own');
+  return {
+    problems,
+    manifest: {
+      name,
+      title: provider.name,
+      country: provider.country,
+      currency: provider.currency,
+      mockPort,
+      environments: { ...environments, mock: `http://127.0.0.1:${mockPort}` },
+      credentials,
+      secretNames: [...new Set([...schemeNames, ...secretNames])],
+    },
+  };
+}
+
+/** Problems across manifests: two mocks on one port. */
+export function registryProblems(manifests) {
+  const byPort = new Map();
+  for (const { name, mockPort } of manifests) {
+    byPort.set(mockPort, [...(byPort.get(mockPort) ?? []), name]);
+  }
+  return [...byPort]
+    .filter(([, names]) => names.length > 1)
+    .map(([port, names]) => `mock port ${port} is taken by ${names.join(' and ')}`);
+}

@@ -1,0 +1,203 @@
+// The files of a new provider package, like packages/qvatel's: the client on the generated
+// operation table and manifest, an auth stub, and the contract suite against the shared mocks.
+
+/** `packages/<name>/…` → content, for API `name` with the spec's operations and credentials. */
+export function packageFiles({ name, description, operations, credentials }) {
+  const pascal = name.replace(/(^|-)([a-z0-9])/g, (_, __, letter) => letter.toUpperCase());
+  const constant = name.toUpperCase().replaceAll('-', '_');
+  const camel = pascal[0].toLowerCase() + pascal.slice(1);
+  const names = { name, pascal, constant, camel };
+  return {
+    'package.json': `${JSON.stringify(packageJson(name, description), null, 2)}\n`,
+    'tsconfig.json': `${JSON.stringify(TSCONFIG, null, 2)}\n`,
+    'tsconfig.build.json': `${JSON.stringify(TSCONFIG_BUILD, null, 2)}\n`,
+    'vitest.config.ts': VITEST_CONFIG,
+    'src/index.ts': indexSource(names),
+    'src/client.ts': clientSource(names, operations, credentials),
+    'src/auth.ts': authSource(names, credentials),
+    'test/contract.test.ts': contractSource(names, operations, credentials),
+  };
+}
+
+function packageJson(name, description) {
+  return {
+    name: `@telcopay/${name}`,
+    version: '0.0.0',
+    description,
+    license: 'MIT',
+    type: 'module',
+    sideEffects: false,
+    engines: { node: '>=20.19' },
+    publishConfig: { access: 'public' },
+    exports: {
+      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './package.json': './package.json',
+    },
+    files: ['dist', '!dist/**/*.map'],
+    scripts: {
+      generate: `node ../../scripts/generate.mjs ${name}`,
+      build: 'tsc -p tsconfig.build.json',
+      typecheck: 'vitest run --typecheck.only',
+      lint: 'biome check .',
+      test: 'vitest run',
+    },
+    dependencies: { '@telcopay/core': 'workspace:*', 'openapi-fetch': 'catalog:' },
+    devDependencies: {
+      '@telcopay/mocks': 'workspace:*',
+      '@telcopay/testing': 'workspace:*',
+      '@types/node': 'catalog:',
+      typescript: 'catalog:',
+      vitest: 'catalog:',
+    },
+  };
+}
+
+const TSCONFIG = {
+  extends: '../../tsconfig.base.json',
+  compilerOptions: { rootDir: '.', outDir: 'dist', types: ['node'] },
+  include: ['src', 'test'],
+};
+const TSCONFIG_BUILD = {
+  extends: './tsconfig.json',
+  compilerOptions: { rootDir: 'src', declarationMap: false, sourceMap: false },
+  include: ['src'],
+};
+const VITEST_CONFIG = `import { telcopayVitestConfig } from '@telcopay/testing/vitest';
+
+export default telcopayVitestConfig({ mocks: true, typeTests: true });
+`;
+
+function indexSource({ pascal, constant }) {
+  return `// The error classes every method may throw, so callers need no second import.
+
+export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
+export * from '@telcopay/core/errors';
+export {
+  ${constant}_ENVIRONMENTS,
+  create${pascal}Client,
+  type ${pascal}Client,
+  type ${pascal}ClientOptions,
+  type ${pascal}Environment,
+} from './client.js';
+/** The provider's manifest: name, currency, mock port, environments, secret names. */
+export { MANIFEST as ${constant}_MANIFEST } from './generated/manifest.js';
+export type { components, operations, paths } from './generated/schema.js';
+`;
+}
+
+function clientSource({ pascal, constant, camel }, operations, credentials) {
+  const options = credentials
+    .map(
+      ({ option }) =>
+        `  /** A credential: redacted from every error and log entry. */\n  ${option}: string;\n`,
+    )
+    .join('');
+  const required = credentials
+    .map(({ option }) => `  requireCredential(MANIFEST.name, '${option}', options.${option});\n`)
+    .join('');
+  const definitions = operations
+    .map(
+      ({ operationId }) =>
+        `    ${operationId}: { request: (input: RequestOf<'${operationId}'>) => input },\n`,
+    )
+    .join('');
+  return `import {
+  type ClientOptions,
+  createProviderRuntime,
+  type OperationOf,
+  type OperationRequest,
+  operationMethods,
+  requireCredential,
+} from '@telcopay/core';
+import { ${camel}Auth } from './auth.js';
+import { MANIFEST } from './generated/manifest.js';
+import { OPERATIONS } from './generated/operations.js';
+import type { paths } from './generated/schema.js';
+
+/** Where a client sends its calls: the spec's servers marked \`x-environment\`, and the mock. */
+export const ${constant}_ENVIRONMENTS = MANIFEST.environments;
+export type ${pascal}Environment = keyof typeof ${constant}_ENVIRONMENTS;
+
+export interface ${pascal}ClientOptions extends ClientOptions<${pascal}Environment> {
+${options}}
+
+/** One operation's request as the spec types it: replace it with the method's own input. */
+type RequestOf<Id extends keyof typeof OPERATIONS> = OperationRequest<
+  OperationOf<paths, (typeof OPERATIONS)[Id]>
+>;
+
+export function create${pascal}Client(options: ${pascal}ClientOptions) {
+${required}  const runtime = createProviderRuntime<paths, ${pascal}Environment>(
+    {
+      provider: MANIFEST.name,
+      environments: ${constant}_ENVIRONMENTS,
+      secretNames: MANIFEST.secretNames,
+    },
+    options,
+    ${camel}Auth(options),
+  );
+  // Core sends each operation as its table says (safety, keys, reconciliation); the input
+  // mapping, its checks and the provider's quirks go here.
+  const methods = operationMethods(runtime, OPERATIONS, {
+${definitions}  });
+  return { raw: runtime.raw, ...methods };
+}
+
+export type ${pascal}Client = ReturnType<typeof create${pascal}Client>;
+`;
+}
+
+function authSource({ pascal, camel }, credentials) {
+  const places = { header: [], query: [] };
+  for (const credential of credentials) {
+    const value = credential.bearer
+      ? `\`Bearer \${options.${credential.option}}\``
+      : `options.${credential.option}`;
+    places[credential.in === 'query' ? 'query' : 'header'].push(`'${credential.name}': ${value}`);
+  }
+  const parts = Object.entries(places)
+    .filter(([, entries]) => entries.length > 0)
+    .map(
+      ([place, entries]) =>
+        `${place === 'header' ? 'headers' : 'query'}: { ${entries.join(', ')} }`,
+    );
+  const optionNames = credentials.map(({ option }) => `'${option}'`).join(' | ') || 'never';
+  return `import type { AuthStrategy, Credentials } from '@telcopay/core';
+import type { ${pascal}ClientOptions } from './client.js';
+
+/**
+ * The provider's auth, as its security schemes say: each credential where its scheme puts it.
+ * A token endpoint, a signature or another quirk goes here, as in the other packages' auth.ts.
+ */
+export function ${camel}Auth(options: Pick<${pascal}ClientOptions, ${optionNames}>): AuthStrategy {
+  const credentials: Credentials = { ${parts.join(', ')} };
+  return {
+    secrets: [${credentials.map(({ option }) => `options.${option}`).join(', ')}],
+    authorize: () => credentials,
+  };
+}
+`;
+}
+
+function contractSource({ name, pascal }, operations, credentials) {
+  const options = credentials
+    .map(({ option }) => `${option}: 'contract-test-${option}', `)
+    .join('');
+  const calls = operations
+    .map(
+      ({ operationId, method, input }) =>
+        `    ${operationId}: (client, call) => client.${method}(${JSON.stringify(input)}, call),\n`,
+    )
+    .join('');
+  return `import { describeContract } from '@telcopay/testing';
+import { create${pascal}Client, type ${pascal}Client } from '../src/index.js';
+
+// Every operation × documented status × named example against the run's shared Prism mock.
+describeContract<${pascal}Client>({
+  api: '${name}',
+  createClient: (baseUrl) => create${pascal}Client({ ${options}baseUrl }),
+  calls: {
+${calls}  },
+});
+`;
+}
