@@ -14,7 +14,8 @@ import {
 } from '@telcopay/chinchin-cps';
 import { type CallOptions, fromMinor, type Money, ValidationError } from '@telcopay/core';
 import type { CheckedTopup, ProviderAdapter, ProviderPlugin, TopupStatus } from '../adapter.js';
-import { type EnvironmentMap, inEnvironment } from '../environment.js';
+import type { EnvironmentMap } from '../environment.js';
+import { providerPlugin } from '../plugin.js';
 
 const PROVIDER = CHINCHIN_CPS_MANIFEST.name;
 const CURRENCY = CHINCHIN_CPS_MANIFEST.currency;
@@ -36,15 +37,16 @@ const STATUSES: Readonly<Record<PayResult['status'], TopupStatus>> = {
 export function chinchinCps(
   options: ChinchinCpsClientOptions,
 ): ProviderPlugin<'chinchinCps', ChinchinCpsClient> {
-  return {
-    key: 'chinchinCps',
-    connect(environment) {
-      const client = createChinchinCpsClient(
-        inEnvironment(PROVIDER, environment, ENVIRONMENTS, options),
-      );
-      return { client, adapter: chinchinCpsAdapter(client) };
+  return providerPlugin(
+    {
+      key: 'chinchinCps',
+      provider: PROVIDER,
+      environments: ENVIRONMENTS,
+      create: createChinchinCpsClient,
+      adapter: chinchinCpsAdapter,
     },
-  };
+    options,
+  );
 }
 
 /**

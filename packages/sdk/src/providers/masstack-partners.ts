@@ -9,7 +9,8 @@ import {
   type MasstackPartnersEnvironment,
 } from '@telcopay/masstack-partners';
 import type { ProviderPlugin } from '../adapter.js';
-import { type EnvironmentMap, inEnvironment } from '../environment.js';
+import type { EnvironmentMap } from '../environment.js';
+import { providerPlugin } from '../plugin.js';
 
 const PROVIDER = MASSTACK_PARTNERS_MANIFEST.name;
 
@@ -23,13 +24,14 @@ const ENVIRONMENTS: EnvironmentMap<MasstackPartnersEnvironment> = {
 export function masstackPartners(
   options: MasstackPartnersClientOptions,
 ): ProviderPlugin<'masstackPartners', MasstackPartnersClient> {
-  return {
-    key: 'masstackPartners',
-    connect(environment) {
-      const client = createMasstackPartnersClient(
-        inEnvironment(PROVIDER, environment, ENVIRONMENTS, options),
-      );
-      return { client, adapter: { provider: PROVIDER, currency: 'EUR' } };
+  return providerPlugin(
+    {
+      key: 'masstackPartners',
+      provider: PROVIDER,
+      environments: ENVIRONMENTS,
+      create: createMasstackPartnersClient,
+      adapter: () => ({ provider: PROVIDER, currency: MASSTACK_PARTNERS_MANIFEST.currency }),
     },
-  };
+    options,
+  );
 }

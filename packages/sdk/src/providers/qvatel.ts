@@ -18,7 +18,8 @@ import {
 } from '@telcopay/qvatel';
 import type { CheckedTopup, ProviderAdapter, ProviderPlugin } from '../adapter.js';
 import { answeredMoney } from '../answer.js';
-import { type EnvironmentMap, inEnvironment } from '../environment.js';
+import type { EnvironmentMap } from '../environment.js';
+import { providerPlugin } from '../plugin.js';
 
 const PROVIDER = QVATEL_MANIFEST.name;
 const CURRENCY = QVATEL_MANIFEST.currency;
@@ -41,15 +42,16 @@ export const QVATEL_DENOMINATIONS: readonly Money[] = [
 
 /** QvaTel for `createTelcopay({ qvatel: qvatel({ apiToken }) })`. */
 export function qvatel(options: QvatelClientOptions): ProviderPlugin<'qvatel', QvatelClient> {
-  return {
-    key: 'qvatel',
-    connect(environment) {
-      const client = createQvatelClient(
-        inEnvironment(PROVIDER, environment, ENVIRONMENTS, options),
-      );
-      return { client, adapter: qvatelAdapter(client) };
+  return providerPlugin(
+    {
+      key: 'qvatel',
+      provider: PROVIDER,
+      environments: ENVIRONMENTS,
+      create: createQvatelClient,
+      adapter: qvatelAdapter,
     },
-  };
+    options,
+  );
 }
 
 export function qvatelAdapter(client: QvatelClient): ProviderAdapter {

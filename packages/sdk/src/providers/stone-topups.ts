@@ -12,7 +12,8 @@ import {
 } from '@telcopay/stone-topups';
 import type { CatalogItem, CheckedTopup, ProviderAdapter, ProviderPlugin } from '../adapter.js';
 import { answeredMoney } from '../answer.js';
-import { type EnvironmentMap, inEnvironment } from '../environment.js';
+import type { EnvironmentMap } from '../environment.js';
+import { providerPlugin } from '../plugin.js';
 
 const PROVIDER = STONE_TOPUPS_MANIFEST.name;
 const CURRENCY = STONE_TOPUPS_MANIFEST.currency;
@@ -39,15 +40,16 @@ const PRODUCT = /^([1-9]\d*):([1-9]\d*)$/;
 export function stoneTopups(
   options: StoneTopupsClientOptions,
 ): ProviderPlugin<'stoneTopups', StoneTopupsClient> {
-  return {
-    key: 'stoneTopups',
-    connect(environment) {
-      const client = createStoneTopupsClient(
-        inEnvironment(PROVIDER, environment, ENVIRONMENTS, options),
-      );
-      return { client, adapter: stoneTopupsAdapter(client) };
+  return providerPlugin(
+    {
+      key: 'stoneTopups',
+      provider: PROVIDER,
+      environments: ENVIRONMENTS,
+      create: createStoneTopupsClient,
+      adapter: stoneTopupsAdapter,
     },
-  };
+    options,
+  );
 }
 
 export function stoneTopupsAdapter(client: StoneTopupsClient): ProviderAdapter {

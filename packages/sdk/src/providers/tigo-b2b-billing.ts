@@ -8,7 +8,8 @@ import {
   type TigoB2bBillingEnvironment,
 } from '@telcopay/tigo-b2b-billing';
 import type { ProviderPlugin } from '../adapter.js';
-import { type EnvironmentMap, inEnvironment } from '../environment.js';
+import type { EnvironmentMap } from '../environment.js';
+import { providerPlugin } from '../plugin.js';
 
 const PROVIDER = TIGO_B2B_BILLING_MANIFEST.name;
 
@@ -23,13 +24,14 @@ const ENVIRONMENTS: EnvironmentMap<TigoB2bBillingEnvironment> = {
 export function tigoB2bBilling(
   options: TigoB2bBillingClientOptions,
 ): ProviderPlugin<'tigoB2bBilling', TigoB2bBillingClient> {
-  return {
-    key: 'tigoB2bBilling',
-    connect(environment) {
-      const client = createTigoB2bBillingClient(
-        inEnvironment(PROVIDER, environment, ENVIRONMENTS, options),
-      );
-      return { client, adapter: { provider: PROVIDER, currency: 'COP' } };
+  return providerPlugin(
+    {
+      key: 'tigoB2bBilling',
+      provider: PROVIDER,
+      environments: ENVIRONMENTS,
+      create: createTigoB2bBillingClient,
+      adapter: () => ({ provider: PROVIDER, currency: TIGO_B2B_BILLING_MANIFEST.currency }),
     },
-  };
+    options,
+  );
 }
