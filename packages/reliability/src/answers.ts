@@ -1,5 +1,7 @@
-import type { ApiName } from '@telcopay/core';
 import { type Scenario, specOperations } from '@telcopay/testing';
+
+/** The APIs that have a spec (and a client). */
+export type ApiName = Parameters<typeof specOperations>[0];
 
 export const APIS: readonly ApiName[] = [
   'chinchin-cps',
@@ -57,8 +59,12 @@ const CONSTRUCTED_FAILURES: Record<string, (success: Record<string, unknown>) =>
   'stone-topups requestAccessToken': ({ access_token: _, ...rest }) => rest,
 };
 
-export function loadAnswers(): Map<ApiName, OperationAnswers[]> {
-  return new Map(APIS.map((api) => [api, specOperations(api).map((op) => answersOf(api, op))]));
+let loaded: ReadonlyMap<ApiName, readonly OperationAnswers[]> | undefined;
+
+/** The answers of every operation of every spec, read once per process. */
+export function loadAnswers(): ReadonlyMap<ApiName, readonly OperationAnswers[]> {
+  loaded ??= new Map(APIS.map((api) => [api, specOperations(api).map((op) => answersOf(api, op))]));
+  return loaded;
 }
 
 function answersOf(

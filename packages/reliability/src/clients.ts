@@ -4,7 +4,7 @@ import {
   createChinchinCpsClient,
   SERVICE_IDS,
 } from '@telcopay/chinchin-cps';
-import type { ApiName, Logger, RetryPolicy } from '@telcopay/core';
+import type { Logger, RetryPolicy } from '@telcopay/core';
 import {
   createMasstackPartnersClient,
   type MasstackPartnersClient,
@@ -18,6 +18,7 @@ import {
   type PaymentInput,
   type TigoB2bBillingClient,
 } from '@telcopay/tigo-b2b-billing';
+import type { ApiName } from './answers.js';
 import type { Credentials } from './credentials.js';
 import type { Lane, ReceivedRequest } from './lane.js';
 
@@ -50,7 +51,10 @@ export interface OperationCase {
    * hands it to the caller by design. Absent when the API has no such answer.
    */
   businessFailure?: 'BusinessError' | 'AuthError' | 'ok';
-  /** Builds a fresh client in the environment and calls the operation once, with valid input. */
+  /**
+   * Builds a fresh client in the environment and calls the operation once, with valid input, on
+   * the lane's deadlines.
+   */
   call(environment: ClientEnvironment): Promise<unknown>;
   /** Builds a fresh client in the environment: each call of the result is one valid call. */
   bind(environment: ClientEnvironment): () => Promise<unknown>;
@@ -335,10 +339,11 @@ function erase<Client>(client: ClientCase<Client>): OperationCase[] {
     safety: operation.safety,
     authentication: operation.authentication,
     ...(operation.businessFailure ? { businessFailure: operation.businessFailure } : {}),
-    call: (environment) => operation.call(createClient(client, environment)),
+    call: (environment) =>
+      environment.lane.run(() => operation.call(createClient(client, environment))),
     bind: (environment) => {
       const bound = createClient(client, environment);
-      return () => operation.call(bound);
+      return () => environment.lane.run(() => operation.call(bound));
     },
     payload: operation.payload ?? client.payload ?? ((result) => result),
     ...(operation.keyOf ? { keyOf: operation.keyOf } : {}),

@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
-import type { ApiName } from '@telcopay/core';
-import { loadAnswers, type OperationAnswers, routeOf } from './answers.js';
+import { type ApiName, loadAnswers, type OperationAnswers, routeOf } from './answers.js';
 import type { Fault } from './faults.js';
-import { Lane, type ReceivedRequest } from './lane.js';
+import { type Deadlines, Lane, type ReceivedRequest } from './lane.js';
 import { respond } from './respond.js';
 
 export interface FaultServerOptions {
@@ -21,13 +20,17 @@ export interface FaultServer {
   url: string;
   /** An origin on 127.0.0.1 where nothing listens: connecting to it is refused by the kernel. */
   deadOrigin: string;
-  /** A new, isolated lane. */
-  lane(): Lane;
+  /** A new, isolated lane; its clients' attempts on virtual deadlines unless `real` is asked. */
+  lane(deadlines?: Deadlines): Lane;
   /** Every credential the server saw: tokens it issued, bearer and Basic credentials, signatures. */
   secretsSeen: ReadonlySet<string>;
   /** Requests that matched no lane or operation (a routing bug of the suite). */
   unrouted(): number;
-  /** Waits at most `graceMs` for every connection to close; resolves to how many are still open. */
+  /**
+   * Closes the connections that carry no request (a client pool's idle ones), as an upstream
+   * does in time, then waits at most `graceMs` for the rest to close; resolves to how many are
+   * still open: requests nobody ended.
+   */
   drained(graceMs: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -46,6 +49,8 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const answersByApi = loadAnswers();
   const lanes = new Map<string, Lane>();
   const sockets = new Set<Socket>();
+  /** Connections with a request being answered. */
+  const busy = new Set<Socket>();
   const secretsSeen = new Set<string>();
   let unrouted = 0;
   let laneCount = 0;
@@ -59,11 +64,15 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     return { lane, answers, path: `/${rest.join('/')}${url.search}` };
   };
 
-  // Like any upstream, it closes a connection that sends no request for a second: after an
-  // abort, fetch's pool opens a spare connection and would keep it idle for its own 4 s.
+  // Connections are kept alive, as by any upstream (a new one per request would double the CPU
+  // each request costs). No server-side timeouts: closing a connection the client is about to
+  // reuse races with it (its request would get the server's own 408 or nothing). The client's
+  // pool closes its idle connections, `drained` the rest; a withheld answer ends by its guard.
   const server = createServer(
-    { headersTimeout: 1_000, connectionsCheckingInterval: 100 },
+    { requestTimeout: 0, headersTimeout: 0, keepAliveTimeout: 0 },
     (request, response) => {
+      busy.add(request.socket);
+      response.once('close', () => busy.delete(request.socket));
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => answer(request, response, Buffer.concat(chunks).toString()));
@@ -83,7 +92,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     const located = locate(method, url);
     if (!located) {
       unrouted += 1;
-      response.writeHead(404, { 'content-type': 'application/json', connection: 'close' });
+      response.writeHead(404, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ message: `no route for ${method} ${url.pathname}` }));
       return;
     }
@@ -104,12 +113,13 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       atMs: performance.now(),
       fault,
     };
-    lane.received.push(received);
+    lane.receive(received);
     if (fault === 'refused') {
       // Refusals are played by the lane's fetch; one arriving here bypassed that fetch.
       request.socket.destroy();
       return;
     }
+    const clientHasHeaders = () => lane.whenClientHasHeaders(answers.operationId);
     const play = () => {
       received.served = respond(fault, {
         answers,
@@ -121,7 +131,12 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         socket: request.socket,
         success,
         dripDurationMs,
+        clientHasHeaders,
       });
+      // The answer will not come before any deadline: once the client waits for it (a drip's
+      // body, after its headers), the lane's virtual deadlines pass.
+      if (fault === 'hang') lane.stall();
+      if (fault === 'drip') void clientHasHeaders().then(() => setImmediate(() => lane.stall()));
     };
     if (!lane.isRevoked(bearer)) return play();
     const timer = setTimeout(play, Math.random() * lane.refusalSpreadMs);
@@ -143,8 +158,12 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     const located = locate(request.method, url);
     const operationId = located?.answers.operationId ?? 'unrouted';
     const refused = located?.lane === lane && lane.peekFault(operationId) === 'refused';
-    lane.tries.push({ operationId, refused, atMs: performance.now() });
-    if (!refused) return globalThis.fetch(request);
+    lane.tried({ operationId, refused, atMs: performance.now() });
+    if (!refused) {
+      const response = await globalThis.fetch(request);
+      lane.clientHasHeaders(operationId);
+      return response;
+    }
     lane.takeFault(operationId);
     return globalThis.fetch(`${deadOrigin}${url.pathname}${url.search}`, {
       method: request.method,
@@ -157,10 +176,13 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   return {
     url: origin,
     deadOrigin,
-    lane() {
+    lane(deadlines) {
       laneCount += 1;
-      const lane: Lane = new Lane(`lane${laneCount}`, origin, (request) =>
-        laneFetch(lane, request),
+      const lane: Lane = new Lane(
+        `lane${laneCount}`,
+        origin,
+        (request) => laneFetch(lane, request),
+        deadlines,
       );
       lanes.set(lane.id, lane);
       return lane;
@@ -169,7 +191,9 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     unrouted: () => unrouted,
     async drained(graceMs) {
       const deadline = performance.now() + graceMs;
+      // A client pool may still open a spare connection after its last request: closed too.
       while (sockets.size > 0 && performance.now() < deadline) {
+        for (const socket of sockets) if (!busy.has(socket)) socket.destroy();
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return sockets.size;

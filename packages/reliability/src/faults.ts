@@ -23,7 +23,7 @@ export type Fault = (typeof FAULTS)[number];
 export const FAULT_DESCRIPTIONS: Readonly<Record<Fault, string>> = {
   none: 'the documented success answer',
   refused: 'connection refused: the request goes to a closed port on 127.0.0.1',
-  reset: 'success headers and half the body, then a TCP reset',
+  reset: 'success headers and half the body, then (once the client has the headers) a TCP reset',
   hang: 'reads the request and never answers',
   drip: 'success headers, then the body one byte at a time, far slower than the timeout',
   'http-500': 'HTTP 500 with a JSON body that echoes the request',
@@ -39,8 +39,6 @@ export const FAULT_DESCRIPTIONS: Readonly<Record<Fault, string>> = {
   'expired-token': "HTTP 401 for the client's credential: an issued token is revoked once",
 };
 
-/** How long the server waits before the reset of a `reset` answer, so headers arrive first. */
-export const RESET_DELAY_MS = 2;
 /** Retry-After of `throttled` and `throttled-long`, in seconds. */
 export const RETRY_AFTER_SECONDS: Readonly<Record<'throttled' | 'throttled-long', number>> = {
   throttled: 1,

@@ -1,3 +1,4 @@
+import { VirtualDeadlines } from './deadlines.js';
 import type { Fault } from './faults.js';
 
 /** One request as the fault server received it. */
@@ -28,6 +29,9 @@ export interface ClientTry {
   atMs: number;
 }
 
+/** How the attempts of a lane's calls are timed. */
+export type Deadlines = 'virtual' | 'real';
+
 /**
  * An isolated stage of the fault server: its own base path, fault plans, received log and
  * issued tokens. Every client under test gets a fresh lane, so tests can run side by side.
@@ -44,15 +48,40 @@ export class Lane {
   refusalSpreadMs = 0;
   readonly #plans = new Map<string, { queue: Fault[]; then: Fault }>();
   readonly #revoked = new Set<string>();
+  readonly #headerWaiters = new Map<string, (() => void)[]>();
+  readonly #listeners = new Set<() => void>();
+  readonly #deadlines = new VirtualDeadlines();
   #expiryPlayed = false;
   #open = 0;
+  /** When the lane's first call started (performance.now()). */
+  #startedAt: number | undefined;
 
   constructor(
     readonly id: string,
     readonly origin: string,
     /** The fetch a client of this lane is given: it plays `refused` before anything is sent. */
     readonly fetch: (request: Request) => Promise<Response>,
+    /**
+     * `virtual` (the default): an attempt's deadline passes exactly when the upstream withholds
+     * its answer (see `VirtualDeadlines`), never because the machine is slow. `real`: the
+     * clients' own `AbortSignal.timeout`.
+     */
+    readonly deadlines: Deadlines = 'virtual',
   ) {}
+
+  /** Runs a client call of this lane, on the lane's deadlines. */
+  run<T>(call: () => T): T {
+    this.#startedAt ??= performance.now();
+    return this.deadlines === 'virtual' ? this.#deadlines.run(call) : call();
+  }
+
+  /**
+   * The upstream withholds the answer a client of the lane waits for: with virtual deadlines,
+   * every pending one passes now, as it would long before the answer came.
+   */
+  stall(): void {
+    this.#deadlines.stall();
+  }
 
   /** The base URL a client of `api` is given. */
   baseUrl(api: string): string {
@@ -96,7 +125,58 @@ export class Lane {
   }
 
   triesOf(operationId: string): number {
-    return this.tries.filter((attempt) => attempt.operationId === operationId).length;
+    return this.#triesOf(operationId).length;
+  }
+
+  #triesOf(operationId: string): ClientTry[] {
+    return this.tries.filter((attempt) => attempt.operationId === operationId);
+  }
+
+  /** The faults one operation's attempts met, in order: `refused` ones never reached the server. */
+  playedFaults(operationId: string): Fault[] {
+    const served = this.receivedOf(operationId).map((request) => request.fault);
+    return this.#triesOf(operationId).map((attempt) =>
+      attempt.refused ? 'refused' : (served.shift() ?? 'none'),
+    );
+  }
+
+  /**
+   * How long after the lane's first call started the server had the operation's first request:
+   * what must happen within the first attempt's deadline for a hang to be a hang.
+   */
+  firstArrivalMs(operationId: string): number | undefined {
+    const first = this.receivedOf(operationId)[0];
+    if (!first || this.#startedAt === undefined) return undefined;
+    return Math.round(first.atMs - this.#startedAt);
+  }
+
+  /** The server received a request of the lane. */
+  receive(request: ReceivedRequest): void {
+    this.received.push(request);
+    this.#changed();
+  }
+
+  /** A client of the lane called its fetch. */
+  tried(attempt: ClientTry): void {
+    this.tries.push(attempt);
+    this.#changed();
+  }
+
+  /** A client of the lane has the headers of an answer to the operation. */
+  clientHasHeaders(operationId: string): void {
+    const waiters = this.#headerWaiters.get(operationId) ?? [];
+    this.#headerWaiters.delete(operationId);
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Resolves once a client of the lane has the headers of the next answer to the operation. */
+  whenClientHasHeaders(operationId: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.#headerWaiters.set(operationId, [
+        ...(this.#headerWaiters.get(operationId) ?? []),
+        resolve,
+      ]);
+    });
   }
 
   requestOpened(): void {
@@ -105,17 +185,37 @@ export class Lane {
 
   requestClosed(): void {
     this.#open -= 1;
+    this.#changed();
   }
 
   /**
    * Waits until no request of the lane is still open on the server (an abandoned hang would
-   * stay open), at most `graceMs`; resolves to the number still open.
+   * stay open), at most `graceMs`; resolves to the number still open. It resolves as soon as the
+   * last one closes: the grace only bounds a failing run.
    */
-  async settled(graceMs = 1_000): Promise<number> {
-    const deadline = performance.now() + graceMs;
-    while (this.#open > 0 && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+  async settled(graceMs = 10_000): Promise<number> {
+    await this.until(() => this.#open === 0, graceMs);
     return this.#open;
+  }
+
+  /** Resolves to true as soon as `condition` holds (checked on every change), false after `limitMs`. */
+  until(condition: () => boolean, limitMs: number): Promise<boolean> {
+    if (condition()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (met: boolean) => {
+        clearTimeout(timer);
+        this.#listeners.delete(check);
+        resolve(met);
+      };
+      const check = () => {
+        if (condition()) finish(true);
+      };
+      const timer = setTimeout(() => finish(false), limitMs);
+      this.#listeners.add(check);
+    });
+  }
+
+  #changed(): void {
+    for (const listener of [...this.#listeners]) listener();
   }
 }

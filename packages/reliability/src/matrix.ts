@@ -120,6 +120,11 @@ export function expectedSequence(faults: readonly Fault[], operation: OperationC
   }
 }
 
+/** Whether the client sends the request again after an attempt that met `fault`. */
+export function resends(fault: Fault, operation: OperationCase): boolean {
+  return attemptRule(fault, operation)?.resend === true;
+}
+
 /** The faults a random sequence draws from: every fault that answers at once. */
 export function sequenceFaults(operation: OperationCase): Fault[] {
   const fast: Fault[] = [

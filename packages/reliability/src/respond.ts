@@ -1,10 +1,13 @@
 import { type IncomingHttpHeaders, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { OperationAnswers } from './answers.js';
-import { type Fault, RESET_DELAY_MS, RETRY_AFTER_SECONDS } from './faults.js';
+import { type Fault, RETRY_AFTER_SECONDS } from './faults.js';
 
-/** A server-side answer never lasts longer than this, whatever the client does. */
-const ANSWER_GUARD_MS = 30_000;
+/**
+ * A server-side answer never lasts longer than this, whatever the client does: longer than the
+ * suite's hang limit, so that a client that never gives up is reported as hanging.
+ */
+const ANSWER_GUARD_MS = 120_000;
 
 /** What the server knows of the request being answered. */
 export interface Exchange {
@@ -19,6 +22,8 @@ export interface Exchange {
   success: unknown;
   /** How long a `drip` takes to deliver the whole body. */
   dripDurationMs: number;
+  /** Resolves once the client has the headers of this answer. */
+  clientHasHeaders(): Promise<void>;
 }
 
 /** The faults `respond` plays; `refused` never reaches the server. */
@@ -37,7 +42,11 @@ export function respond(fault: ServedFault, exchange: Exchange): unknown {
     case 'reset':
       exchange.response.writeHead(answers.success.status, jsonHeaders(successText));
       exchange.response.write(successText.slice(0, Math.floor(successText.length / 2)));
-      later(exchange, RESET_DELAY_MS, () => exchange.socket.resetAndDestroy());
+      // Only once the client has the headers: a reset that overtook them would be no answer at all.
+      void exchange.clientHasHeaders().then(() => {
+        if (!exchange.socket.destroyed) exchange.socket.resetAndDestroy();
+      });
+      later(exchange, ANSWER_GUARD_MS, () => exchange.socket.resetAndDestroy());
       return undefined;
     case 'hang':
       later(exchange, ANSWER_GUARD_MS, () => exchange.socket.destroy());
@@ -109,7 +118,6 @@ function jsonHeaders(text: string, extra: Record<string, string> = {}) {
   return {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
-    connection: 'close',
     ...extra,
   };
 }
@@ -136,6 +144,8 @@ function send(exchange: Exchange, status: number, text: string, contentType: str
 function drip(exchange: Exchange, status: number, text: string): void {
   const bytes = Buffer.from(text);
   exchange.response.writeHead(status, jsonHeaders(text));
+  // The headers now, not with the first byte: a drip is a slow body, not a slow answer.
+  exchange.response.flushHeaders();
   let sent = 0;
   const timer = setInterval(
     () => {

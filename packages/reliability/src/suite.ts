@@ -6,8 +6,8 @@ import type { Lane } from './lane.js';
 import { type SecretHit, Surfaces } from './surfaces.js';
 import { unhandledRejections } from './unhandled.js';
 
-/** Longer than the fault server takes to close a connection that sends no request. */
-const IDLE_CONNECTION_GRACE_MS = 3_000;
+/** How long connections may take to close once idle ones are closed: bounds a failing run only. */
+const CLOSE_GRACE_MS = 10_000;
 
 /** How the clients of a test file are built. */
 export interface ClientSettings {
@@ -61,7 +61,7 @@ export async function startSuite(
       ...overrides,
     }),
     async finish() {
-      const openSockets = await server.drained(IDLE_CONNECTION_GRACE_MS);
+      const openSockets = await server.drained(CLOSE_GRACE_MS);
       await server.close();
       rejections.stop();
       // Every secret the run knew of: the configured ones, and all the server saw or issued.

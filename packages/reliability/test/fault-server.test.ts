@@ -6,13 +6,18 @@ import { FAULTS } from '../src/faults.js';
 import { expectedCell } from '../src/matrix.js';
 import { Surfaces } from '../src/surfaces.js';
 
+/** How long a drip takes to deliver its body: its first bytes come long before the rest. */
+const DRIP_DURATION_MS = 2_000;
+/** A bound for a request to reach the server: it only bounds a failing run. */
+const ARRIVAL_LIMIT_MS = 10_000;
+
 const answers = loadAnswers();
 let server: FaultServer;
 beforeAll(async () => {
-  server = await startFaultServer({ dripDurationMs: 2_000 });
-});
+  server = await startFaultServer({ dripDurationMs: DRIP_DURATION_MS });
+}, 30_000);
 afterAll(async () => {
-  expect(await server.drained(3_000)).toBe(0);
+  expect(await server.drained(10_000)).toBe(0);
   await server.close();
 }, 30_000);
 
@@ -45,22 +50,32 @@ describe('the fault server plays each fault as described', () => {
     await expect(response.text()).rejects.toThrow();
   });
 
-  // These two keep the signal referenced: fetch aborts through it only while it is alive.
   it('hang: no answer at all, until the client gives up', async () => {
     const { lane, url } = faulted('hang');
-    const signal = AbortSignal.timeout(100);
-    await expect(fetch(url, { signal })).rejects.toThrow();
-    expect(signal.aborted).toBe(true);
-    expect(lane.received).toHaveLength(1);
+    const client = new AbortController();
+    let answered = false;
+    const pending = lane.fetch(new Request(url, { signal: client.signal }));
+    pending.then(() => (answered = true)).catch(() => undefined);
+    expect(await lane.until(() => lane.received.length === 1, ARRIVAL_LIMIT_MS)).toBe(true);
+    // A request sent after it gets its whole answer, while it still has none.
+    expect(await (await faulted('none').request()).json()).toBeDefined();
+    expect(answered).toBe(false);
+    client.abort();
+    await expect(pending).rejects.toThrow();
     expect(await lane.settled()).toBe(0);
   });
 
   it('drip: the headers, then a body far too slow to wait for', async () => {
     const { lane, url } = faulted('drip');
-    const signal = AbortSignal.timeout(300);
-    const response = await fetch(url, { signal });
-    await expect(response.text()).rejects.toThrow();
-    expect(signal.aborted).toBe(true);
+    const client = new AbortController();
+    const response = await lane.fetch(new Request(url, { signal: client.signal }));
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    // Bytes one by one, over DRIP_DURATION_MS: nowhere near the whole body yet.
+    expect(first.value?.length).toBeLessThan(Number(response.headers.get('content-length')) / 2);
+    client.abort();
+    await expect(reader.read()).rejects.toThrow();
     expect(await lane.settled()).toBe(0);
   });
 
@@ -188,6 +203,32 @@ describe('routing and records', () => {
     expect(second?.fault).toBe('none');
     expect(first?.fingerprint).toBe(second?.fingerprint);
     expect(other.received).toHaveLength(1);
+  });
+});
+
+describe('deadlines', () => {
+  it("virtual: a lane call's AbortSignal.timeout passes when the upstream stalls, not before", async () => {
+    const lane = server.lane();
+    // Created after an await: the lane's clock follows the call through it.
+    const signal = await lane.run(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return AbortSignal.timeout(1);
+    });
+    // A real 1 ms timer set before a 20 ms one fires first: this one is not real.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(signal.aborted).toBe(false);
+    lane.stall();
+    expect(signal.aborted).toBe(true);
+    expect((signal.reason as DOMException).name).toBe('TimeoutError');
+  });
+
+  it('real: outside a lane call, and in a lane of real deadlines, it is the real timeout', async () => {
+    const lane = server.lane('real');
+    for (const signal of [AbortSignal.timeout(1), lane.run(() => AbortSignal.timeout(1))]) {
+      if (!signal.aborted)
+        await new Promise((resolve) => signal.addEventListener('abort', resolve));
+      expect((signal.reason as DOMException).name).toBe('TimeoutError');
+    }
   });
 });
 
