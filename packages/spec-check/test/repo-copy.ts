@@ -1,8 +1,8 @@
 // A scratch copy of what the check reads (the specs and their snapshots, the changesets, the
-// workspace's package.json files, redocly.yaml and the Redocly plugin it loads), so tests edit
+// workspace's package.json files, redocly.yaml and the Redocly plugins it loads), so tests edit
 // specs and write changesets without touching the repository.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -19,6 +19,7 @@ const COPIED = [
   'specs',
   '.changeset',
   'docs/redocly',
+  'scripts/x-telcopay.js',
 ];
 
 /** The parts of an OpenAPI document that tests edit. */
@@ -46,6 +47,8 @@ export interface RepoCopy {
 export async function copyRepo(): Promise<RepoCopy> {
   const root = mkdtempSync(join(tmpdir(), 'spec-check-'));
   for (const path of COPIED) cpSync(join(WORKSPACE, path), join(root, path), { recursive: true });
+  // The plugins import packages (yaml): they resolve them from the workspace's node_modules.
+  symlinkSync(join(WORKSPACE, 'node_modules'), join(root, 'node_modules'), 'dir');
   const { packages } = await getPackages(WORKSPACE);
   const manifests = packages.map(({ dir }) => {
     const copy = join(root, relative(WORKSPACE, dir), 'package.json');
