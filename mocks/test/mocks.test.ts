@@ -12,9 +12,12 @@ afterEach(() => {
   for (const child of started.splice(0)) child.kill('SIGKILL');
 });
 
+/** How a connection to a server that is gone (or going) fails. */
+const GONE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
 /**
- * Whether a server listens at `url`: any HTTP answer is yes, a refused connection is no. A slow
- * answer on a busy machine is waited for, never taken for "not there".
+ * Whether a server listens at `url`: any HTTP answer is yes, a refused or dropped connection is
+ * no. A slow answer on a busy machine is waited for, never taken for "not there".
  */
 async function answers(url: string): Promise<boolean> {
   try {
@@ -22,7 +25,7 @@ async function answers(url: string): Promise<boolean> {
     await response.body?.cancel();
     return true;
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return false;
+    if (GONE.has((error as { cause?: { code?: string } }).cause?.code ?? '')) return false;
     throw error;
   }
 }
