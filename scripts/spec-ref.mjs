@@ -1,10 +1,15 @@
-/** A function that follows a local `$ref` (`#/components/…`) of `document`; other nodes as is. */
+/**
+ * A function that follows a local `$ref` (`#/components/…`) of `document`, through refs to refs,
+ * to the node itself (undefined when it points nowhere); other nodes as is.
+ */
 export function refResolver(document) {
-  return (node) => {
+  const follow = (node) => {
     if (typeof node?.$ref !== 'string' || !node.$ref.startsWith('#/')) return node;
-    return node.$ref
+    const target = node.$ref
       .slice(2)
       .split('/')
       .reduce((parent, key) => parent?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+    return follow(target);
   };
+  return follow;
 }

@@ -1,6 +1,7 @@
 // The spec's named examples of one operation: its example request and its success answer.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { refResolver } from '../../scripts/spec-ref.mjs';
 import { specFile } from './providers.mjs';
 
 const specs = new Map();
@@ -12,13 +13,9 @@ function loadSpec(api) {
 
 /** Follows a local `$ref` (`#/components/...`) until the object itself. */
 function resolve(spec, node) {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    const pointer = current.$ref.replace(/^#\//, '').split('/');
-    current = pointer.reduce((parent, key) => parent?.[key.replace(/~1/g, '/')], spec);
-    if (current === undefined) throw new Error(`unresolved $ref ${node.$ref}`);
-  }
-  return current;
+  const target = refResolver(spec)(node);
+  if (target === undefined) throw new Error(`unresolved $ref ${node.$ref}`);
+  return target;
 }
 
 /** The first named example of a media type or parameter (or its single `example`). */

@@ -41,7 +41,7 @@ export const SAMPLE_INPUTS = {
   'stone-topups': {
     credentials: {
       clientId: 'your-client-id',
-      privateKey: '-----BEGIN PRIVATE KEY-----\nyour PKCS#8 key\n-----END PRIVATE KEY-----',
+      privateKey: '<your PKCS#8 private key, PEM>',
     },
     names: 'camelCase',
     noInput: ['requestAccessToken'],

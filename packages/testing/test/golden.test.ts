@@ -1,9 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectGolden, recordRequests, renderRequest, type WireRequest } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  expectGolden,
+  recordRequests,
+  renderRequest,
+  UPDATE_GOLDEN_ENV,
+  type WireRequest,
+} from '../src/index.js';
 
 const SECRET = 'key with spaces&symbols=1';
 let folder: string;
@@ -69,6 +75,18 @@ describe('expectGolden', () => {
     await expect(expectGolden(file, renderRequest(sent, { secret: SECRET }))).rejects.toThrow(
       /rewrites it/,
     );
+  });
+
+  it(`rewrites a stale golden file under its header with ${UPDATE_GOLDEN_ENV}=1, as the README says`, async () => {
+    const file = await golden(`${HEADER}${RENDERED.replace('monto=20', 'monto=21')}\n`);
+    vi.stubEnv(UPDATE_GOLDEN_ENV, '1');
+    try {
+      await expectGolden(file, renderRequest(sent, { secret: SECRET }));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    await expect(readFile(file, 'utf8')).resolves.toBe(`${HEADER}${RENDERED}\n`);
+    await expectGolden(file, renderRequest(sent, { secret: SECRET }));
   });
 
   it('refuses a golden file that does not say where its format comes from', async () => {
