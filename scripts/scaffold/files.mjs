@@ -38,7 +38,6 @@ function packageJson(name, description) {
       generate: `node ../../scripts/generate.mjs ${name}`,
       build: 'tsc -p tsconfig.build.json',
       typecheck: 'vitest run --typecheck.only',
-      lint: 'biome check .',
       test: 'vitest run',
     },
     dependencies: { '@telcopay/core': 'workspace:*', 'openapi-fetch': 'catalog:' },
