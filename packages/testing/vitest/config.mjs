@@ -18,6 +18,11 @@ export function telcopayVitestConfig({ mocks = false, typeTests = false } = {}) 
       testTimeout: 60_000,
       hookTimeout: 120_000,
       teardownTimeout: 30_000,
+      // A worker runs its test files one after the other in one module graph: the clients,
+      // core, undici and the specs load once per worker, not once per file (half of a
+      // package's test CPU). Each file makes its own clients and servers; a package whose
+      // tests change global state sets `isolate: true` back.
+      isolate: false,
       ...(mocks ? { globalSetup: [globalSetup] } : {}),
       ...(typeTests ? { typecheck: { include: ['test/**/*.test-d.ts'] } } : {}),
     },
