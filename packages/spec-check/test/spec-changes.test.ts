@@ -2,12 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readApis, readRedoclyConfig } from '../src/apis.mjs';
-import { compareWithRelease } from '../src/breaking.mjs';
-import { coverageGap, readChangesets } from '../src/changesets.mjs';
 import { type ApiReport, checkSpecChanges, passes } from '../src/check.mjs';
 import { refreshSnapshots } from '../src/released.mjs';
-import { copyRepo, type RepoCopy, type Spec, WORKSPACE } from './repo-copy.js';
+import { copyRepo, type RepoCopy, type Spec } from './repo-copy.js';
 
 const CLI = join(import.meta.dirname, '../bin/spec-changes.mjs');
 // Each test runs the diff tool (about a second a spec, more on a busy machine) or Redocly: far
@@ -53,25 +50,6 @@ async function qvatelReport(root: string): Promise<ApiReport> {
   if (report === undefined) throw new Error('no qvatel report');
   return report;
 }
-
-describe('the repository', HEAVY, () => {
-  it('passes the check: no spec breaks its released snapshot without a changeset', async () => {
-    const reports = await checkSpecChanges(WORKSPACE);
-    const { apis } = readRedoclyConfig(WORKSPACE);
-    expect(reports.map(({ api }) => api.name)).toEqual(Object.keys(apis));
-    expect(reports.filter((report) => !passes(report))).toEqual([]);
-  });
-
-  it('has specs that the diff tool reads, any breaking change in them in a changeset', async () => {
-    // The check skips the tool for a spec equal to its snapshot; here every spec goes through it.
-    const changesets = await readChangesets(WORKSPACE);
-    for (const api of await readApis(WORKSPACE)) {
-      const { broken } = await compareWithRelease(api.released, api.spec);
-      const gaps = broken.map(({ subject }) => coverageGap(subject, api.packages, changesets));
-      expect(gaps, api.name).toEqual(broken.map(() => undefined));
-    }
-  });
-});
 
 describe('a spec change in a copy of the repository', HEAVY, () => {
   let repo: RepoCopy;
