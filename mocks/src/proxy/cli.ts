@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import { APIS, isApiName } from '../apis.js';
 import { usageError } from '../cli-errors.js';
-import type { ConformanceReport } from './report.js';
 import { startProxy } from './index.js';
+import type { ConformanceReport } from './report.js';
 
 const USAGE = [
   'Usage: telcopay-mocks proxy <api> --upstream <url> [options]',

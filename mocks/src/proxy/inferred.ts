@@ -108,11 +108,11 @@ const isComponent = (pointer: string) => /^#\/components\/schemas\/[^/]+$/.test(
 
 function claim(node: Node): string {
   const text = typeof node.description === 'string' ? node.description : '';
-  const after = text
+  const words = text
     .replace(/^[\s\S]*?Inferred:\s*/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return (/^.*?[.;](?=\s|$)/.exec(after)?.[0] ?? after).slice(0, 240);
+  return words.length > 240 ? `${words.slice(0, 239)}…` : words;
 }
 
 /** Follows a local `$ref` (the bundled specs keep `#/components/…` references). */
