@@ -10,12 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 const bin = fileURLToPath(new URL('../bin/telcopay-mocks.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
+/** Children that lead their own process group (as a terminal's foreground job does). */
+const groupLeaders = new Set<ChildProcess>();
 const servers: Server[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     // A detached child leads its own process group: end the whole group.
-    if (child.spawnargs.includes('start')) process.kill(-(child.pid ?? 0), 'SIGKILL');
+    if (groupLeaders.has(child)) process.kill(-(child.pid ?? 0), 'SIGKILL');
     else child.kill('SIGKILL');
   }
   await Promise.all(servers.splice(0).map((server) => new Promise((done) => server.close(done))));
@@ -25,6 +27,7 @@ afterEach(async () => {
 function run(command: string, args: string[], options: { cwd?: string; detached?: boolean } = {}) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
   children.push(child);
+  if (options.detached) groupLeaders.add(child);
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
