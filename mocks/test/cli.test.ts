@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -100,15 +100,9 @@ describe('telcopay-mocks command line', () => {
   it('proxy: forwards to the upstream, and writes the report on Ctrl+C (exit 0)', async () => {
     const upstream = await listen({ result: 1, balance: 20 });
     const report = join(mkdtempSync(join(tmpdir(), 'telcopay-cli-')), 'report.json');
-    const cli = run(process.execPath, [
-      bin,
-      'proxy',
-      'qvatel',
-      '--upstream',
-      upstream,
-      '--report',
-      report,
-    ]);
+    const recorded = join(report, '../recorded');
+    const options = ['--upstream', upstream, '--report', report, '--record', recorded];
+    const cli = run(process.execPath, [bin, 'proxy', 'qvatel', ...options]);
     const url = /proxy (http:\/\/\S+)/.exec(await cli.waitFor(/press Ctrl\+C/))?.[1];
     const answer = await fetch(`${url}/account/recharge-balance?api_token=cli-secret-1`);
     expect(await answer.json()).toEqual({ result: 1, balance: 20 });
@@ -121,6 +115,7 @@ describe('telcopay-mocks command line', () => {
       conforms: true,
     });
     expect(readFileSync(report.replace(/json$/, 'md'), 'utf8')).toContain('getRechargeBalance');
+    expect(readdirSync(recorded)).toEqual(['getRechargeBalance.200.1.json']);
   }, 60_000);
 
   it('proxy: needs --upstream and refuses unknown flags', async () => {

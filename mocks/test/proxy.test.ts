@@ -35,6 +35,11 @@ const UPSTREAM: Record<string, Route> = {
     body: { result: 1, destino: SECRETS.phone, id_recarga: 98765 },
   }),
   'GET /api/recharge/status': () => ({ status: 503, body: { message: 'Down for maintenance' } }),
+  // Another host, for the test of `upstreamByPath` only.
+  'GET /elsewhere/recharge/status': () => ({
+    status: 200,
+    body: { result: 1, estado: 'Pendiente' },
+  }),
   'POST /v3/mobile/612123456/billing/movements-non-subscribable-services': (request) => ({
     status: 201,
     body: { movement_id: 'c0a8012e-7d3f-4b8e-9a41-5f6e2b1d9c07' },
@@ -219,6 +224,24 @@ describe('the validating proxy against a deviating fake provider', () => {
       conforms: false,
       findings: [{ pointer: '/body/id_recarga' }],
     });
+  });
+
+  it('sends the paths of upstreamByPath to their own host', async () => {
+    const proxy = await startProxy({
+      api: 'qvatel',
+      upstream: `${upstream.url}/api`,
+      upstreamByPath: { '/recharge/status': `${upstream.url}/elsewhere` },
+    });
+    try {
+      const answer = await fetch(`${proxy.url}/recharge/status?api_token=t&id_recarga=1`);
+      expect(await answer.json()).toEqual({ result: 1, estado: 'Pendiente' });
+      // The inferred state `Pendiente` is a string where the spec expects one: confirmed.
+      expect(proxy.report().inferred).toMatchObject([
+        { pointer: '#/components/schemas/RechargeState', verdict: 'confirmed' },
+      ]);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('keeps no secret and no personal data in the reports or the recordings', () => {
