@@ -99,23 +99,31 @@ describe('telcopay-mocks command line', () => {
 
   it('proxy: forwards to the upstream, and writes the report on Ctrl+C (exit 0)', async () => {
     const upstream = await listen({ result: 1, balance: 20 });
+    const statusHost = await listen({ result: 1, estado: 'Recargado' });
     const report = join(mkdtempSync(join(tmpdir(), 'telcopay-cli-')), 'report.json');
     const recorded = join(report, '../recorded');
-    const options = ['--upstream', upstream, '--report', report, '--record', recorded];
+    const options = [
+      ...['--upstream', upstream, '--upstream-for', `/recharge/status=${statusHost}`],
+      ...['--report', report, '--record', recorded],
+    ];
     const cli = run(process.execPath, [bin, 'proxy', 'qvatel', ...options]);
     const url = /proxy (http:\/\/\S+)/.exec(await cli.waitFor(/press Ctrl\+C/))?.[1];
-    const answer = await fetch(`${url}/account/recharge-balance?api_token=cli-secret-1`);
-    expect(await answer.json()).toEqual({ result: 1, balance: 20 });
+    const balance = await fetch(`${url}/account/recharge-balance?api_token=cli-secret-1`);
+    expect(await balance.json()).toEqual({ result: 1, balance: 20 });
+    const status = await fetch(`${url}/recharge/status?api_token=cli-secret-1&id_recarga=1`);
+    expect(await status.json()).toEqual({ result: 1, estado: 'Recargado' });
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
-    expect(cli.output()).toContain('1 operations seen, 1 conforming, 0 findings');
-    expect(JSON.parse(readFileSync(report, 'utf8')).operations[0]).toMatchObject({
-      operation: 'getRechargeBalance',
-      calls: 1,
-      conforms: true,
-    });
+    expect(cli.output()).toContain('2 operations seen, 2 conforming, 0 findings');
+    expect(JSON.parse(readFileSync(report, 'utf8')).operations).toMatchObject([
+      { operation: 'getRechargeBalance', calls: 1, conforms: true },
+      { operation: 'getRechargeStatus', calls: 1, conforms: true },
+    ]);
     expect(readFileSync(report.replace(/json$/, 'md'), 'utf8')).toContain('getRechargeBalance');
-    expect(readdirSync(recorded)).toEqual(['getRechargeBalance.200.1.json']);
+    expect(readdirSync(recorded).sort()).toEqual([
+      'getRechargeBalance.200.1.json',
+      'getRechargeStatus.200.1.json',
+    ]);
   }, 60_000);
 
   it('proxy: needs --upstream and refuses unknown flags', async () => {
