@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -175,4 +175,26 @@ describe('pnpm start', () => {
     expect(await session.exited).toBe(0);
     expect(session.output()).not.toContain('ELIFECYCLE');
   }, 120_000);
+});
+
+describe('pnpm install', () => {
+  it('links the telcopay-mocks command to a committed file, not to a build output', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const target = manifest.bin['telcopay-mocks'] as string;
+    expect(target).not.toMatch(/dist\//);
+    const tracked = execFileSync('git', ['ls-files', '--error-unmatch', target], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    });
+    expect(tracked.toString().trim()).toBe(target.replace(/^\.\//, ''));
+    expect(manifest.files).toContain(target.replace(/^\.\/|\/.*$/g, ''));
+  });
+
+  it('leaves no dependency build script ignored without a decision', () => {
+    const pnpm = process.env.npm_execpath ?? '';
+    expect(pnpm, 'run this test through pnpm (pnpm test)').toMatch(/pnpm/);
+    const listed = execFileSync(process.execPath, [pnpm, 'ignored-builds'], {
+      cwd: root,
+    }).toString();
+    expect(listed).toMatch(/Automatically ignored builds during installation:\s+None/);
+  }, 30_000);
 });
