@@ -13,7 +13,7 @@ import {
   validateValue,
 } from './prism.js';
 
-export type FindingKind = 'invalid' | 'undocumented-field' | 'undocumented-status';
+type FindingKind = 'invalid' | 'undocumented-field' | 'undocumented-status';
 
 export interface Finding {
   in: 'request' | 'response';
@@ -24,7 +24,7 @@ export interface Finding {
   expected: string;
 }
 
-export interface ResponseCheck {
+interface ResponseCheck {
   /** The documented response that matched the status (`200`, `4XX`, `default`), if any. */
   documented: string | undefined;
   findings: Finding[];

@@ -7,7 +7,7 @@ import { toPointer } from './findings.js';
 export type Verdict = 'confirmed' | 'contradicted' | 'inconclusive';
 
 /** Where an inferred item shows in traffic. `instancePath` may hold `*` (any item or key). */
-export type Scope =
+type Scope =
   | { on: 'path' }
   | { on: 'response'; status: string }
   | { on: 'body'; status: string; instancePath: string[] }
@@ -26,7 +26,7 @@ export interface ScopedItem {
   scope: Scope;
 }
 
-export interface Exchange {
+interface Exchange {
   status: number;
   /** The documented response the status matched, if any. */
   documented: string | undefined;

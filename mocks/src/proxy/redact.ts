@@ -2,7 +2,7 @@
 // plus every name that reads like one) and the personal data of the people paid for.
 import { type ApiName, PROVIDERS } from '../apis.js';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 const ALWAYS_SECRET =
   /authorization|cookie|token|secret|signature|assertion|password|passwd|api[-_]?key|nonce|challenge|credential|private/i;

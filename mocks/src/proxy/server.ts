@@ -1,9 +1,10 @@
 // The validating proxy: forwards each request byte for byte to the provider, answers with the
 // provider's answer byte for byte, and only then checks both against the spec.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { parse } from 'yaml';
 import { type ApiName, specPath } from '../apis.js';
 import { checkRequest, checkResponse } from './findings.js';
@@ -68,6 +69,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const builder = new ReportBuilder(options.api);
   const recorder = options.record ? new Recorder(options.record) : undefined;
   const isSecret = secretTest(options.api);
+  if (options.report) mkdirSync(dirname(options.report), { recursive: true });
   const writeReport = () => {
     if (!options.report) return;
     const report = builder.build();
@@ -103,7 +105,14 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         answer.status,
       );
     } else {
-      observe(operation, input, answer);
+      try {
+        observe(operation, input, answer);
+      } catch (error) {
+        // The caller has its answer already; the report only misses this one call.
+        console.error(
+          `telcopay proxy: could not check a call of ${operation.path}: ${String(error)}`,
+        );
+      }
     }
     writeReport();
   }
@@ -142,12 +151,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     }
   }
 
+  writeReport();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  writeReport();
   return {
     url: `http://127.0.0.1:${port}`,
     report: () => builder.build(),
