@@ -244,6 +244,29 @@ describe('the validating proxy against a deviating fake provider', () => {
     }
   });
 
+  it('lists requests no operation matches with their ids hidden, and hides the upstream URL', async () => {
+    const gone = await fakeProvider();
+    await gone.close();
+    const proxy = await startProxy({ api: 'qvatel', upstream: `${upstream.url}/api` });
+    const unreachable = await startProxy({ api: 'qvatel', upstream: gone.url });
+    try {
+      await fetch(`${proxy.url}/recharges/${SECRETS.phone}`);
+      expect(proxy.report().unmatched).toEqual([
+        { request: 'GET /recharges/…', status: 500, count: 1 },
+      ]);
+      const answer = await fetch(
+        `${unreachable.url}/account/recharge-balance?api_token=${SECRETS.apiToken}`,
+      );
+      expect(answer.status).toBe(502);
+      const message = await answer.text();
+      expect(message).toContain('The upstream did not answer (ECONNREFUSED)');
+      expect(message).not.toContain(SECRETS.apiToken);
+      expect(message).not.toContain(gone.url);
+    } finally {
+      await Promise.all([proxy.stop(), unreachable.stop()]);
+    }
+  });
+
   it('keeps no secret and no personal data in the reports or the recordings', () => {
     const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) =>
       entry.isFile(),
