@@ -84,19 +84,6 @@ describe('telcopay-mocks command line', () => {
     expect(cli.output()).toMatch(/EADDRINUSE[\s\S]*Add --free to listen on free ports/);
   }, 60_000);
 
-  it("logs Prism's reasons when a mock refuses a request", async () => {
-    const cli = run(process.execPath, [bin, 'qvatel', '--free', '--errors']);
-    const url = /qvatel\s+(http:\/\/\S+)/.exec(await cli.waitFor(/Mocks are running/))?.[1];
-    const refused = await fetch(`${url}/recharge/send`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'destino=5352942387&monto=20',
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.headers.get('sl-violations')).toContain("required property 'api_token'");
-    await cli.waitFor(/Request body must have required property 'api_token'/);
-  }, 60_000);
-
   it('proxy: forwards to the upstream, and writes the report on Ctrl+C (exit 0)', async () => {
     const upstream = await listen({ result: 1, balance: 20 });
     const statusHost = await listen({ result: 1, estado: 'Recargado' });
@@ -165,11 +152,14 @@ describe('pnpm start', () => {
     });
     const output = await session.waitFor(/Press Ctrl\+C/);
     const qvatel = /mock qvatel\s+(http:\/\/\S+)/.exec(output)?.[1];
-    await fetch(`${qvatel}/recharge/send`, {
+    const refused = await fetch(`${qvatel}/recharge/send`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'destino=5352942387&monto=20',
     });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('sl-violations')).toContain("required property 'api_token'");
+    // The reason comes from the telcopay-mocks CLI's log, which pnpm start passes through.
     await session.waitFor(/Request body must have required property 'api_token'/);
     process.kill(-(session.child.pid ?? 0), 'SIGINT');
     expect(await session.exited).toBe(0);
