@@ -135,7 +135,7 @@ describe('pnpm start', () => {
     // The root script as pnpm runs it, minus the build step it starts with (built already).
     const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts
       .start as string;
-    const launch = /&& (exec node scripts\/start\.mjs)$/.exec(script)?.[1];
+    const launch = /&& ((?:exec )?node scripts\/start\.mjs)$/.exec(script)?.[1];
     expect(launch).toBeDefined();
     const project = mkdtempSync(join(tmpdir(), 'telcopay-start-'));
     const start = `${launch?.replace('scripts/start.mjs', JSON.stringify(join(root, 'scripts/start.mjs')))}`;
