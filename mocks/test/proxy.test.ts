@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -150,7 +150,10 @@ beforeAll(async () => {
   reports.masstack = JSON.parse(readFileSync(join(folder, 'masstack.json'), 'utf8'));
 }, 60_000);
 
-afterAll(() => upstream?.close());
+afterAll(async () => {
+  await upstream?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 const flagged = (report: ConformanceReport) =>
   report.operations.flatMap((operation) =>

@@ -1,5 +1,9 @@
 // Each client works unchanged through the validating proxy (`startProxy` of @telcopay/mocks):
 // one call per provider, against a local fake upstream (the run's shared Prism mock).
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createChinchinCpsClient, SERVICE_IDS } from '@telcopay/chinchin-cps';
 import { createMasstackPartnersClient } from '@telcopay/masstack-partners';
 import { APIS, type ApiName, startProxy } from '@telcopay/mocks';
@@ -52,11 +56,15 @@ const ONE_CALL: Record<ApiName, (baseUrl: string) => Promise<unknown>> = {
     createStoneTopupsClient({ ...CREDENTIALS.stoneTopups, baseUrl, maxRetries: 0 }).listProviders(),
 };
 
+/** Every string of the test credentials (the Stone key's PEM included). */
+const SECRETS = Object.values(CREDENTIALS).flatMap((credentials) => Object.values(credentials));
+
 describe.each(APIS)('%s through the validating proxy', (api) => {
   it('resolves to what the upstream answers, and every call it saw conforms', async () => {
     const upstream = mockUrl(api);
     const direct = await ONE_CALL[api](upstream);
-    const proxy = await startProxy({ api, upstream });
+    const record = mkdtempSync(join(tmpdir(), `telcopay-proxy-${api}-`));
+    const proxy = await startProxy({ api, upstream, record });
     try {
       expect(await ONE_CALL[api](proxy.url)).toEqual(direct);
       const { operations, unmatched } = proxy.report();
@@ -67,5 +75,13 @@ describe.each(APIS)('%s through the validating proxy', (api) => {
     } finally {
       await proxy.stop();
     }
+    // The recorded answers (token answers included) keep no credential and no token.
+    const recorded = readdirSync(record).map((file) => readFileSync(join(record, file), 'utf8'));
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const text of recorded) {
+      for (const secret of SECRETS) expect(text).not.toContain(secret);
+      expect(text).not.toMatch(/"(access_token|token)": "(?!\[redacted\])/);
+    }
+    rmSync(record, { recursive: true });
   });
 });
