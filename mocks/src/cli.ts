@@ -1,42 +1,73 @@
 #!/usr/bin/env node
-// telcopay-mocks [api…] [--errors] [--free]: serves the mocks until interrupted, on their
-// standard ports (or free ones with --free), printing each URL.
+// telcopay-mocks [api…] [--errors] [--free]: serves the mocks until interrupted.
+// telcopay-mocks proxy <api> --upstream <url> …: a validating proxy in front of the provider.
+import { parseArgs } from 'node:util';
 import { APIS, isApiName } from './apis.js';
+import { usageError } from './cli-errors.js';
+
+const MOCKS_USAGE = [
+  'Usage: telcopay-mocks [api…] [--errors] [--free]',
+  '       telcopay-mocks proxy <api> --upstream <url> [--port <n>] [--report <file>] [--record <dir>]',
+  '',
+  `APIs: ${APIS.join(', ')} (default: all)`,
+  '--errors  answer 4xx/5xx when a request or an example violates the spec',
+  '--free    listen on free ports instead of the standard ones',
+  '',
+  'telcopay-mocks proxy --help  the validating proxy in front of a real provider',
+].join('\n');
 
 const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(
-    [
-      'Usage: telcopay-mocks [api…] [--errors] [--free]',
-      '',
-      `APIs: ${APIS.join(', ')} (default: all)`,
-      '--errors  answer 4xx/5xx when a request or an example violates the spec',
-      '--free    listen on free ports instead of the standard ones',
-    ].join('\n'),
-  );
-  process.exit(0);
+if (args[0] === 'proxy') {
+  const { runProxy } = await import('./proxy/cli.js');
+  await runProxy(args.slice(1));
+} else {
+  await serveMocks(args);
 }
-const names = args.filter((arg) => !arg.startsWith('--'));
-const unknown = names.filter((name) => !isApiName(name));
-if (unknown.length > 0) {
-  console.error(`Unknown API: ${unknown.join(', ')}. Known: ${APIS.join(', ')}`);
-  process.exit(2);
-}
-const apis = names.length > 0 ? names.filter(isApiName) : APIS;
 
-try {
-  // Prism takes a second to load: only once the arguments are known to be good.
-  const { hostMocks } = await import('./host.js');
-  const ports = args.includes('--free') ? 'free' : undefined;
-  const servers = await hostMocks(apis, ports, { errors: args.includes('--errors') });
-  for (const server of servers) console.log(`${server.api.padEnd(18)} ${server.url}`);
-  console.log('Mocks are running; press Ctrl+C to stop.');
-  const stop = () => process.exit(0);
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-} catch (error) {
-  console.error(
-    `Could not start the mocks: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  process.exit(1);
+async function serveMocks(argv: string[]) {
+  const { values, positionals } = parseOrExit(argv);
+  if (values.help) {
+    console.log(MOCKS_USAGE);
+    return;
+  }
+  const unknown = positionals.filter((name) => !isApiName(name));
+  if (unknown.length > 0)
+    usageError(`Unknown API: ${unknown.join(', ')}. Known: ${APIS.join(', ')}`);
+  const apis = positionals.length > 0 ? positionals.filter(isApiName) : APIS;
+  try {
+    // Prism takes a second to load: only once the arguments are known to be good.
+    const { hostMocks } = await import('./host.js');
+    const servers = await hostMocks(apis, values.free ? 'free' : undefined, {
+      errors: values.errors === true,
+    });
+    for (const server of servers) console.log(`${server.api.padEnd(18)} ${server.url}`);
+    console.log('Mocks are running; press Ctrl+C to stop.');
+    const stop = () => process.exit(0);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /EADDRINUSE/.test(message)
+      ? '\nA port is taken (another telcopay-mocks or `pnpm start`?). Add --free to listen on free ports.'
+      : '';
+    console.error(`Could not start the mocks: ${message}${hint}`);
+    process.exit(1);
+  }
+}
+
+function parseOrExit(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        errors: { type: 'boolean' },
+        free: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return usageError(error, MOCKS_USAGE);
+  }
 }

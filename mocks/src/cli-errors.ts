@@ -1,0 +1,8 @@
+/** Ends a command line that cannot run as given: the reason, then how to ask for help (exit 2). */
+export function usageError(reason: unknown, usage?: string): never {
+  const text = reason instanceof Error ? reason.message : String(reason);
+  // Node's parseArgs appends advice about positionals starting with '-': not what went wrong here.
+  console.error(text.replace(/\. To specify a positional argument[\s\S]*$/, '.'));
+  if (usage) console.error(`\n${usage}`);
+  process.exit(2);
+}
