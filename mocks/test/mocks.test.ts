@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APIS, specPath, startMocks } from '../dist/index.js';
+import { APIS, specPath, startMocks } from '@telcopay/mocks';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const started: ChildProcess[] = [];

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConformanceReport, startProxy } from '../dist/index.js';
+import { type ConformanceReport, startProxy } from '@telcopay/mocks';
 
 /** Values that must never reach a report or a recording. */
 const SECRETS = {
