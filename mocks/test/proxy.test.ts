@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConformanceReport, startProxy } from '@telcopay/mocks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Values that must never reach a report or a recording. */
 const SECRETS = {
