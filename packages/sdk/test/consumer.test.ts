@@ -295,7 +295,7 @@ describe.concurrent('a fresh npm project', () => {
       ]);
       expect(JSON.parse(stdout)).toEqual([
         {
-          provider: 'chinchin-cps',
+          provider: 'chinchinCps',
           status: 'succeeded',
           reference: '8f2c1e0a-5b7d-4c3e-9a61-2d4f7b9e0c15',
           amount: { amountMinor: 1000, currency: 'VES' },
@@ -307,7 +307,7 @@ describe.concurrent('a fresh npm project', () => {
           amount: { amountMinor: 2000, currency: 'CUP' },
         },
         {
-          provider: 'stone-topups',
+          provider: 'stoneTopups',
           status: 'succeeded',
           reference: 'cd5ff1c2-8f7e-4f56-a9d8-241d4cd1a1a8',
           amount: { amountMinor: 10900, currency: 'BRL' },
