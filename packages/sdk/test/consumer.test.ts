@@ -231,7 +231,7 @@ describe.concurrent('a fresh npm project', () => {
       'wrong/wrong-call.ts': [
         "import { createQvatelClient } from '@telcopay/qvatel';",
         "const qvatel = createQvatelClient({ apiToken: 't', environment: 'mock' });",
-        "await qvatel.sendRecharge({ destino: '52942387', monto: '20' });",
+        "await qvatel.sendRecharge({ destino: '52942387', monto: 20n });",
         '',
       ].join('\n'),
       'tsconfig.wrong.json': JSON.stringify({

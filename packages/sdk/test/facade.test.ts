@@ -81,7 +81,7 @@ describe('topups.send', () => {
       amount: { amountMinor: 2000, currency: 'CUP' },
       raw: { result: 1, destino: '+5352942387', id_recarga: 'qvatel-23479287356' },
     });
-    expect(formOf(requests[0]?.body)).toMatchObject({ destino: '+5352942387', monto: '20' });
+    expect(formOf(requests[0]?.body)).toMatchObject({ destino: '+5352942387', monto: '20.00' });
     // The facade only maps: delivery is asked of the client, with the reference.
     await expect(telcopay.qvatel.getRechargeStatus(result.reference)).resolves.toEqual({
       result: 1,
@@ -102,7 +102,7 @@ describe('topups.send', () => {
       destination: '+5352942387',
       amount: { amountMinor: 1999, currency: 'CUP' },
     });
-    expect(requests.map((request) => formOf(request.body).monto)).toEqual(['15', '19.99']);
+    expect(requests.map((request) => formOf(request.body).monto)).toEqual(['15.00', '19.99']);
   });
 
   it('pays a Chinchin service: APPROVED is succeeded, PENDING is pending', async () => {
