@@ -375,7 +375,9 @@ describe('balances.get', () => {
     const server = await answeringServer({ result: 1, balance: 20.005 });
     try {
       const { telcopay } = connect({ qvatelUrl: server.url });
-      const error = await telcopay.balances.get({ provider: 'qvatel' }).catch((caught: unknown) => caught);
+      const error = await telcopay.balances
+        .get({ provider: 'qvatel' })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TelcopayError);
       expect(error).not.toBeInstanceOf(ValidationError);
       expect(error).toMatchObject({ provider: 'qvatel', body: { result: 1, balance: 20.005 } });

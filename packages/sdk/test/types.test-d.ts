@@ -42,7 +42,9 @@ describe('createTelcopay types', () => {
     expectTypeOf(telcopay.balances.get({ provider: 'qvatel' })).resolves.toEqualTypeOf<
       Balance<Qvatel.RechargeBalance>
     >();
-    expectTypeOf(telcopay.catalog.list({ provider: 'stoneTopups' })).resolves.toEqualTypeOf<CatalogItem[]>();
+    expectTypeOf(telcopay.catalog.list({ provider: 'stoneTopups' })).resolves.toEqualTypeOf<
+      CatalogItem[]
+    >();
     expectTypeOf(telcopay.capabilities()).toEqualTypeOf<ProviderCapabilities[]>();
     expectTypeOf<TopupResult['amount']>().toEqualTypeOf<Money>();
   });
