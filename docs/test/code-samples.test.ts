@@ -1,16 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { docSamples } from '@telcopay/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse } from 'yaml';
 
-// Every TypeScript sample the reference shows (docs/redocly/code-sample.js) compiles under the
-// repository's strict settings against the workspace's client packages, as a reader would paste
-// it: a sample with a wrong method, input shape or option fails here.
+// Every TypeScript sample the reference shows (docs/redocly/code-sample.js), and every ```ts
+// block of the guides, compiles under the repository's strict settings against the workspace's
+// packages, as a reader would paste it: a sample with a wrong method, input shape or option
+// fails here. (The SDK's consumer test compiles and runs the guides' samples from the packed
+// packages too.)
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +36,8 @@ interface Sample {
 
 let dir: string;
 let samples: Sample[];
+/** The guides' samples, by their file in `dir`. */
+let guideSamples: { file: string; guide: string; line: number }[];
 /** tsc's diagnostics, by sample file name; a file without any compiled cleanly. */
 let diagnostics: Map<string, string[]>;
 
@@ -40,6 +45,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'telcopay-code-samples-'));
   const bundles = await Promise.all(apiNames.map((api) => bundle(api)));
   samples = bundles.flatMap(({ api, spec }) => writeSamples(api, spec));
+  guideSamples = writeGuideSamples();
   writeCanary(samples[0]);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
   writeFileSync(
@@ -48,11 +54,20 @@ beforeAll(async () => {
       extends: join(root, 'tsconfig.base.json'),
       compilerOptions: {
         noEmit: true,
-        types: [],
+        // The guides' samples read process.env; the samples' folder is outside the workspace.
+        types: ['node'],
+        typeRoots: [join(root, 'docs/node_modules/@types')],
         // The workspace's packages, from their sources: no build needed before this test.
-        paths: { '@telcopay/*': [join(root, 'packages/*/src/index.ts')] },
+        paths: {
+          '@telcopay/mocks': [join(root, 'mocks/src/index.ts')],
+          '@telcopay/*': [join(root, 'packages/*/src/index.ts')],
+        },
       },
-      files: [...samples.map((sample) => sample.file), CANARY],
+      files: [
+        ...samples.map((sample) => sample.file),
+        ...guideSamples.map((sample) => sample.file),
+        CANARY,
+      ],
     }),
   );
   diagnostics = await compile();
@@ -87,6 +102,19 @@ function writeSamples(api: string, spec: { paths: Record<string, Record<string, 
           writeFileSync(join(dir, file), sample.source);
           return { api, operationId, file };
         });
+    });
+}
+
+/** Writes each ```ts block of each guide to a module of its own. */
+function writeGuideSamples() {
+  const guides = join(root, 'docs/guides');
+  return readdirSync(guides)
+    .filter((name) => name.endsWith('.md'))
+    .flatMap((name) => docSamples(root, join(guides, name)))
+    .map((sample) => {
+      const file = `guide.${sample.name}.ts`;
+      writeFileSync(join(dir, file), `${sample.code}\nexport {};\n`);
+      return { file, guide: sample.file, line: sample.line };
     });
 }
 
@@ -140,6 +168,21 @@ describe.each(apiNames)('the code samples of the %s reference', (api) => {
   });
 });
 
+describe('the code samples of the guides', () => {
+  it('are there', ({ expect }) => {
+    expect(guideSamples.map((sample) => sample.guide)).toContain('docs/guides/getting-started.md');
+  });
+
+  it('compile under strict against the workspace packages', ({ expect }) => {
+    const errors = guideSamples.flatMap((sample) =>
+      (diagnostics.get(sample.file) ?? []).map(
+        (error) => `${sample.guide}:${sample.line}: ${error}`,
+      ),
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
 it('fails a sample that calls a method its client does not have', ({ expect }) => {
   expect(diagnostics.get(CANARY)?.join('\n')).toMatch(/error TS2551|error TS2339/);
 });
@@ -147,6 +190,10 @@ it('fails a sample that calls a method its client does not have', ({ expect }) =
 it('finds no error outside the samples (the packages compile as the samples see them)', ({
   expect,
 }) => {
-  const sampleFiles = new Set([...samples.map((sample) => sample.file), CANARY]);
+  const sampleFiles = new Set([
+    ...samples.map((sample) => sample.file),
+    ...guideSamples.map((sample) => sample.file),
+    CANARY,
+  ]);
   expect([...diagnostics.keys()].filter((file) => !sampleFiles.has(file))).toEqual([]);
 });

@@ -246,6 +246,19 @@ function sampleErrors(output: string, samples: readonly DocSample[]): string[] {
   });
 }
 
+/** A sample with a misspelt method, compiled with the others and never run. */
+const CANARY: DocSample = {
+  file: 'canary.md',
+  line: 1,
+  name: 'canary',
+  code: [
+    "import { createQvatelClient } from '@telcopay/qvatel';",
+    "const qvatel = createQvatelClient({ apiToken: 't', environment: 'mock' });",
+    'await qvatel.getRechargeBalanse();',
+  ].join('\n'),
+  runs: false,
+};
+
 /** Runs `tasks` at most `limit` at a time (each sample is a Node process). */
 async function inBatches<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
   const results: T[] = [];
@@ -395,7 +408,10 @@ describe.concurrent('a fresh npm project', () => {
     writeFiles(app, {
       ...Object.fromEntries(
         // `export {}`: each sample is a module of its own, as in the user's file.
-        samples.map((sample) => [`samples/${sample.name}.ts`, `${sample.code}\nexport {};\n`]),
+        [...samples, CANARY].map((sample) => [
+          `samples/${sample.name}.ts`,
+          `${sample.code}\nexport {};\n`,
+        ]),
       ),
       'mock-redirect.mjs': fixture('mock-redirect.mjs'),
       'tsconfig.json': JSON.stringify({
@@ -414,7 +430,11 @@ describe.concurrent('a fresh npm project', () => {
       () => '',
       (error: Error) => error.message,
     );
-    expect(sampleErrors(compiled, samples)).toEqual([]);
+    // The canary proves the samples meet the packages' real types: its one wrong call fails.
+    const canary = `${CANARY.file}:${CANARY.line + 3}: error TS2551`;
+    expect(sampleErrors(compiled, [...samples, CANARY]).map((e) => e.split("'")[0])).toEqual([
+      expect.stringContaining(canary),
+    ]);
 
     const mocks = await startMocksCli(Object.keys(MOCK_PORTS));
     try {
