@@ -19,6 +19,12 @@ const redocly = join(cliRoot, 'bin/cli.js');
 const redocScript = join(cliRoot, 'lib/chunks/redoc.standalone.js');
 const CDN_SCRIPT = /https:\/\/cdn\.redocly\.com\/redoc\/v([\d.]+)\/bundles\/redoc\.standalone\.js/g;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+/**
+ * The server-rendered page links its menu and sections from the site root (`/payments`), which
+ * is no page; the page itself routes by hash (Redoc's default router): `#/payments` is the link
+ * that works when opened in a new tab, copied or shared.
+ */
+const ROOT_LINK = / href="\/(?!\/)/g;
 
 const config = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
 const { apis } = config;
@@ -105,7 +111,8 @@ function useShippedRedoc(html, name) {
   return html
     .replace('<head>', '<head>\n  <link rel="icon" href="../favicon.svg" type="image/svg+xml">')
     .replace(/ integrity="[^"]*" crossorigin="anonymous"/g, '')
-    .replace(CDN_SCRIPT, '../redoc.standalone.js');
+    .replace(CDN_SCRIPT, '../redoc.standalone.js')
+    .replace(ROOT_LINK, ' href="#/');
 }
 
 /** What the index says about one API, from its manifest and its spec. */

@@ -26,7 +26,7 @@ export function inferredList(api) {
   const items = [];
   const visit = (node, path, operation) => {
     if (Array.isArray(node)) {
-      node.forEach((child, index) => visit(child, [...path, index], operation));
+      for (const [index, child] of node.entries()) visit(child, [...path, index], operation);
       return;
     }
     if (node === null || typeof node !== 'object') return;
@@ -91,7 +91,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     else writeFileSync(readmePath(api), updated);
   }
   if (stale.length > 0) {
-    console.error(`Stale inferred lists: ${stale.join(', ')}. Run node docs/scripts/readme-inferred.mjs`);
+    console.error(
+      `Stale inferred lists: ${stale.join(', ')}. Run node docs/scripts/readme-inferred.mjs`,
+    );
     process.exitCode = 1;
   }
 }
