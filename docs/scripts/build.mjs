@@ -6,7 +6,6 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROVIDERS } from '@telcopay/mocks';
 import { parse } from 'yaml';
 import { guidePage, indexPage, STYLE } from './site-pages.mjs';
 
@@ -26,6 +25,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'
  */
 const ROOT_LINK = / href="\/(?!\/)/g;
 
+const PROVIDERS = await providerRegistry();
 const config = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
 const { apis } = config;
 const shippedVersion = /Version: ([\d.]+)/.exec(
@@ -84,6 +84,22 @@ function buildReference(name) {
     },
   );
   writeFileSync(file, useShippedRedoc(readFileSync(file, 'utf8'), name));
+}
+
+/**
+ * The registry of `@telcopay/mocks`, which is built code: on a fresh install this script alone
+ * cannot load it, so it says which command builds it first.
+ */
+async function providerRegistry() {
+  try {
+    return (await import('@telcopay/mocks')).PROVIDERS;
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'The docs need the built packages: run `pnpm docs` (or `pnpm --filter @telcopay/docs... build`) from the repository root.',
+      { cause: error },
+    );
+  }
 }
 
 /**

@@ -28,6 +28,9 @@ const apiNames = Object.keys(
   parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')).apis as Record<string, unknown>,
 );
 
+/** Each API's bundled spec, as the reference renders it. */
+let specs: Map<string, { servers?: { url: string; description?: string; variables?: object }[] }>;
+
 interface Sample {
   api: string;
   operationId: string;
@@ -44,6 +47,7 @@ let diagnostics: Map<string, string[]>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'telcopay-code-samples-'));
   const bundles = await Promise.all(apiNames.map((api) => bundle(api)));
+  specs = new Map(bundles.map(({ api, spec }) => [api, spec]));
   samples = bundles.flatMap(({ api, spec }) => writeSamples(api, spec));
   guideSamples = writeGuideSamples();
   writeCanary(samples[0]);
@@ -165,6 +169,34 @@ describe.each(apiNames)('the code samples of the %s reference', (api) => {
       .filter((sample) => sample.api === api)
       .flatMap((sample) => diagnostics.get(sample.file) ?? []);
     expect(errors).toEqual([]);
+  });
+});
+
+describe.each(apiNames)('the servers of the %s reference', (api) => {
+  it('are described in plain text, as Redoc shows them, the inferred ones flagged', ({
+    expect,
+  }) => {
+    const servers = specs.get(api)?.servers ?? [];
+    const descriptions = servers.flatMap((server) => [
+      server.description ?? '',
+      ...Object.values(server.variables ?? {}).map(
+        (variable: { description?: string }) => variable.description ?? '',
+      ),
+    ]);
+    for (const text of descriptions) expect(text).not.toMatch(/\*\*|`|\]\(/);
+    const source = parse(readFileSync(join(root, `specs/${api}/openapi.yaml`), 'utf8'));
+    if (JSON.stringify(source.servers).includes('"x-inferred":true')) {
+      expect(descriptions.some((text) => text.startsWith('⚠ Inferred: '))).toBe(true);
+    }
+  });
+
+  it('list the local mock, after the provider’s own', ({ expect }) => {
+    const source = parse(readFileSync(join(root, `specs/${api}/openapi.yaml`), 'utf8'));
+    const port = source.info['x-telcopay'].mockPort;
+    expect(specs.get(api)?.servers?.at(-1)).toEqual({
+      url: `http://127.0.0.1:${port}`,
+      description: 'Local mock: npx telcopay-mocks (package @telcopay/mocks)',
+    });
   });
 });
 

@@ -194,6 +194,21 @@ describe.concurrent('the docs site', () => {
       expect(seen.operationHeading).toContain(first?.summary);
     });
 
+    it('links each menu group and operation to a URL that opens it in a new tab', {
+      timeout: TEST_TIMEOUT,
+    }, async ({ expect }) => {
+      const seen = await journey(api);
+      const groups = new Set(api.operations.map((operation) => operation.tag));
+      expect(seen.menuLinks.length).toBeGreaterThan(groups.size);
+      // A route of the page itself: the same reference page loads, then shows the route.
+      for (const href of seen.menuLinks) expect(href).toMatch(/^#\//);
+      const targets = new Set(seen.menuLinks.map((href) => new URL(href, seen.referenceUrl).href));
+      for (const target of targets) {
+        expect(target.startsWith(`${seen.referenceUrl}#/`), target).toBe(true);
+        expect((await fetch(target)).status, target).toBe(200);
+      }
+    });
+
     it('shows how telcopay runs the first operation: its safety and a TypeScript call, from its x-telcopay', {
       timeout: TEST_TIMEOUT,
     }, async ({ expect }) => {
@@ -225,6 +240,8 @@ interface Journey {
   codeSample: string | undefined;
   /** Whether the menu showed each operation's summary. */
   summaries: Record<string, boolean>;
+  /** The menu's links within the site (groups and operations, every group opened once). */
+  menuLinks: string[];
   requests: string[];
   problems: string[];
 }
@@ -280,6 +297,9 @@ async function walk(api: (typeof apis)[number]): Promise<Journey> {
           .isVisible();
       }
     }
+    const menuLinks = await page
+      .locator('.menu-content a[href]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     await page.screenshot({ path: `${artifacts}${api.name}.png`, animations: 'disabled' });
     await watched.settled();
     return {
@@ -289,6 +309,7 @@ async function walk(api: (typeof apis)[number]): Promise<Journey> {
       safety,
       codeSample,
       summaries,
+      menuLinks: menuLinks.filter((href) => !/^https?:/.test(href)),
       requests: watched.requests,
       problems: watched.problems,
     };
