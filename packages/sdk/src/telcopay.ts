@@ -15,8 +15,8 @@ import type {
   TopupResult,
 } from './adapter.js';
 import { checkEnvironment, type TelcopayEnvironment } from './environment.js';
-import type { StoneTopupRaw } from './providers/stone-topups.js';
 import { configuredKey, PACKAGE_NAMES, PROVIDER_KEYS } from './provider-key.js';
+import type { StoneTopupRaw } from './providers/stone-topups.js';
 import { checkTopup, type TopupProvider, type TopupRequest } from './topup-request.js';
 
 /** Each provider's client, by its key. */
