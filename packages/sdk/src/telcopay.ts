@@ -10,7 +10,6 @@ import type {
   ProviderAdapter,
   ProviderCapabilities,
   ProviderKey,
-  ProviderName,
   ProviderPlugin,
   TopupResult,
 } from './adapter.js';
