@@ -1,6 +1,7 @@
 import { operationBehaviour } from './behaviour.js';
 import { mockServer } from './mock-server.js';
 import { plainText } from './plain-text.js';
+import { joinSoftBreaks } from './soft-breaks.js';
 
 // A Redocly decorator for the docs site: makes every inference of a spec visible to readers.
 // Inferred operations get an "Inferred" badge; every `x-inferred` description opens with a
@@ -64,6 +65,8 @@ function inferredBadges() {
         const type = context?.type?.name;
         if (type === 'Server' || type === 'ServerVariable' || type === 'ServerVariablesMap') return;
         flagDescription(node);
+        if (typeof node?.description === 'string')
+          node.description = joinSoftBreaks(node.description);
       },
     },
   };

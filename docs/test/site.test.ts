@@ -162,6 +162,25 @@ describe.concurrent('the docs site', () => {
     expect(problems).toEqual([]);
   });
 
+  it('finds text in a reference with the words around its inline code kept apart', {
+    timeout: TEST_TIMEOUT,
+  }, async (test) => {
+    const { expect } = test;
+    const { page, problems, close } = await open('/qvatel/index.html', test);
+    await waitForRedoc(page);
+    await page.keyboard.press('Control+k');
+    const search = page.getByPlaceholder('Search docs...');
+    await search.fill('api_token');
+    // The excerpt of sendRecharge's description, whose source wraps lines around code spans.
+    const excerpt = page.getByText(/moves: the answer/).first();
+    await excerpt.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await excerpt.textContent()) ?? '';
+    expect(text).toContain("the answer's id_recarga is what");
+    expect(text).not.toContain('listsno');
+    await close();
+    expect(problems).toEqual([]);
+  });
+
   it.for(guides)('renders the guide %s', { timeout: TEST_TIMEOUT }, async (guide, test) => {
     const { expect } = test;
     const { page, problems, close } = await open(`/guides/${guide}.html`, test);
