@@ -426,6 +426,9 @@ describe.concurrent('a fresh npm project', () => {
         include: ['samples'],
       }),
     });
+    // The mocks start (Prism loads) while the samples compile; afterAll stops them on a failure.
+    const starting = startMocksCli(Object.keys(MOCK_PORTS));
+    starting.catch(() => undefined);
     const compiled = await tsc(app, ['--pretty', 'false']).then(
       () => '',
       (error: Error) => error.message,
@@ -436,7 +439,7 @@ describe.concurrent('a fresh npm project', () => {
       expect.stringContaining(canary),
     ]);
 
-    const mocks = await startMocksCli(Object.keys(MOCK_PORTS));
+    const mocks = await starting;
     try {
       const env = sampleEnvironment(mocks.urls);
       const runnable = samples.filter((sample) => sample.runs);
