@@ -46,10 +46,15 @@ const ADAPTERS = {
     },
   },
   // The api_token travels in the form body: the spec's example carries it, the client adds it last.
+  // The client sends monto with exactly two decimals (the example's 20 as 20.00).
   qvatel: {
     options: ({ body }) => ({ apiToken: body.api_token }),
     wireAuth: () => ({}),
-    wireBody: ({ api_token, ...recharge }) => ({ ...recharge, api_token }),
+    wireBody: ({ api_token, monto, ...recharge }) => ({
+      ...recharge,
+      monto: Number(monto).toFixed(2),
+      api_token,
+    }),
     input: ({ body: { api_token, ...recharge } }) => recharge,
   },
   'tigo-b2b-billing': {

@@ -6,7 +6,6 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROVIDERS } from '@telcopay/mocks';
 import { parse } from 'yaml';
 import { guidePage, indexPage, STYLE } from './site-pages.mjs';
 
@@ -19,7 +18,14 @@ const redocly = join(cliRoot, 'bin/cli.js');
 const redocScript = join(cliRoot, 'lib/chunks/redoc.standalone.js');
 const CDN_SCRIPT = /https:\/\/cdn\.redocly\.com\/redoc\/v([\d.]+)\/bundles\/redoc\.standalone\.js/g;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+/**
+ * The server-rendered page links its menu and sections from the site root (`/payments`), which
+ * is no page; the page itself routes by hash (Redoc's default router): `#/payments` is the link
+ * that works when opened in a new tab, copied or shared.
+ */
+const ROOT_LINK = / href="\/(?!\/)/g;
 
+const PROVIDERS = await providerRegistry();
 const config = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
 const { apis } = config;
 const shippedVersion = /Version: ([\d.]+)/.exec(
@@ -81,6 +87,22 @@ function buildReference(name) {
 }
 
 /**
+ * The registry of `@telcopay/mocks`, which is built code: on a fresh install this script alone
+ * cannot load it, so it says which command builds it first.
+ */
+async function providerRegistry() {
+  try {
+    return (await import('@telcopay/mocks')).PROVIDERS;
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'The docs need the built packages: run `pnpm docs` (or `pnpm --filter @telcopay/docs... build`) from the repository root.',
+      { cause: error },
+    );
+  }
+}
+
+/**
  * Redoc's "API docs by Redocly" badge loads its logo from Redocly's CDN; the site ships a local
  * attribution image instead, so that no page loads anything from outside the site.
  */
@@ -105,7 +127,8 @@ function useShippedRedoc(html, name) {
   return html
     .replace('<head>', '<head>\n  <link rel="icon" href="../favicon.svg" type="image/svg+xml">')
     .replace(/ integrity="[^"]*" crossorigin="anonymous"/g, '')
-    .replace(CDN_SCRIPT, '../redoc.standalone.js');
+    .replace(CDN_SCRIPT, '../redoc.standalone.js')
+    .replace(ROOT_LINK, ' href="#/');
 }
 
 /** What the index says about one API, from its manifest and its spec. */

@@ -1,16 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { docSamples } from '@telcopay/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse } from 'yaml';
 
-// Every TypeScript sample the reference shows (docs/redocly/code-sample.js) compiles under the
-// repository's strict settings against the workspace's client packages, as a reader would paste
-// it: a sample with a wrong method, input shape or option fails here.
+// Every TypeScript sample the reference shows (docs/redocly/code-sample.js), and every ```ts
+// block of the guides, compiles under the repository's strict settings against the workspace's
+// packages, as a reader would paste it: a sample with a wrong method, input shape or option
+// fails here. (The SDK's consumer test compiles and runs the guides' samples from the packed
+// packages too.)
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,6 +28,9 @@ const apiNames = Object.keys(
   parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')).apis as Record<string, unknown>,
 );
 
+/** Each API's bundled spec, as the reference renders it. */
+let specs: Map<string, { servers?: { url: string; description?: string; variables?: object }[] }>;
+
 interface Sample {
   api: string;
   operationId: string;
@@ -33,13 +39,17 @@ interface Sample {
 
 let dir: string;
 let samples: Sample[];
+/** The guides' samples, by their file in `dir`. */
+let guideSamples: { file: string; guide: string; line: number }[];
 /** tsc's diagnostics, by sample file name; a file without any compiled cleanly. */
 let diagnostics: Map<string, string[]>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'telcopay-code-samples-'));
   const bundles = await Promise.all(apiNames.map((api) => bundle(api)));
+  specs = new Map(bundles.map(({ api, spec }) => [api, spec]));
   samples = bundles.flatMap(({ api, spec }) => writeSamples(api, spec));
+  guideSamples = writeGuideSamples();
   writeCanary(samples[0]);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
   writeFileSync(
@@ -48,11 +58,20 @@ beforeAll(async () => {
       extends: join(root, 'tsconfig.base.json'),
       compilerOptions: {
         noEmit: true,
-        types: [],
+        // The guides' samples read process.env; the samples' folder is outside the workspace.
+        types: ['node'],
+        typeRoots: [join(root, 'docs/node_modules/@types')],
         // The workspace's packages, from their sources: no build needed before this test.
-        paths: { '@telcopay/*': [join(root, 'packages/*/src/index.ts')] },
+        paths: {
+          '@telcopay/mocks': [join(root, 'mocks/src/index.ts')],
+          '@telcopay/*': [join(root, 'packages/*/src/index.ts')],
+        },
       },
-      files: [...samples.map((sample) => sample.file), CANARY],
+      files: [
+        ...samples.map((sample) => sample.file),
+        ...guideSamples.map((sample) => sample.file),
+        CANARY,
+      ],
     }),
   );
   diagnostics = await compile();
@@ -87,6 +106,19 @@ function writeSamples(api: string, spec: { paths: Record<string, Record<string, 
           writeFileSync(join(dir, file), sample.source);
           return { api, operationId, file };
         });
+    });
+}
+
+/** Writes each ```ts block of each guide to a module of its own. */
+function writeGuideSamples() {
+  const guides = join(root, 'docs/guides');
+  return readdirSync(guides)
+    .filter((name) => name.endsWith('.md'))
+    .flatMap((name) => docSamples(root, join(guides, name)))
+    .map((sample) => {
+      const file = `guide.${sample.name}.ts`;
+      writeFileSync(join(dir, file), `${sample.code}\nexport {};\n`);
+      return { file, guide: sample.file, line: sample.line };
     });
 }
 
@@ -140,6 +172,49 @@ describe.each(apiNames)('the code samples of the %s reference', (api) => {
   });
 });
 
+describe.each(apiNames)('the servers of the %s reference', (api) => {
+  it('are described in plain text, as Redoc shows them, the inferred ones flagged', ({
+    expect,
+  }) => {
+    const servers = specs.get(api)?.servers ?? [];
+    const descriptions = servers.flatMap((server) => [
+      server.description ?? '',
+      ...Object.values(server.variables ?? {}).map(
+        (variable: { description?: string }) => variable.description ?? '',
+      ),
+    ]);
+    for (const text of descriptions) expect(text).not.toMatch(/\*\*|`|\]\(/);
+    const source = parse(readFileSync(join(root, `specs/${api}/openapi.yaml`), 'utf8'));
+    if (JSON.stringify(source.servers).includes('"x-inferred":true')) {
+      expect(descriptions.some((text) => text.startsWith('⚠ Inferred: '))).toBe(true);
+    }
+  });
+
+  it('list the local mock, after the provider’s own', ({ expect }) => {
+    const source = parse(readFileSync(join(root, `specs/${api}/openapi.yaml`), 'utf8'));
+    const port = source.info['x-telcopay'].mockPort;
+    expect(specs.get(api)?.servers?.at(-1)).toEqual({
+      url: `http://127.0.0.1:${port}`,
+      description: 'Local mock: npx telcopay-mocks (package @telcopay/mocks)',
+    });
+  });
+});
+
+describe('the code samples of the guides', () => {
+  it('are there', ({ expect }) => {
+    expect(guideSamples.map((sample) => sample.guide)).toContain('docs/guides/getting-started.md');
+  });
+
+  it('compile under strict against the workspace packages', ({ expect }) => {
+    const errors = guideSamples.flatMap((sample) =>
+      (diagnostics.get(sample.file) ?? []).map(
+        (error) => `${sample.guide}:${sample.line}: ${error}`,
+      ),
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
 it('fails a sample that calls a method its client does not have', ({ expect }) => {
   expect(diagnostics.get(CANARY)?.join('\n')).toMatch(/error TS2551|error TS2339/);
 });
@@ -147,6 +222,10 @@ it('fails a sample that calls a method its client does not have', ({ expect }) =
 it('finds no error outside the samples (the packages compile as the samples see them)', ({
   expect,
 }) => {
-  const sampleFiles = new Set([...samples.map((sample) => sample.file), CANARY]);
+  const sampleFiles = new Set([
+    ...samples.map((sample) => sample.file),
+    ...guideSamples.map((sample) => sample.file),
+    CANARY,
+  ]);
   expect([...diagnostics.keys()].filter((file) => !sampleFiles.has(file))).toEqual([]);
 });

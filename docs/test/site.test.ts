@@ -163,6 +163,25 @@ describe.concurrent('the docs site', () => {
     expect(problems).toEqual([]);
   });
 
+  it('finds text in a reference with the words around its inline code kept apart', {
+    timeout: TEST_TIMEOUT,
+  }, async (test) => {
+    const { expect } = test;
+    const { page, problems, close } = await open('/qvatel/index.html', test);
+    await waitForRedoc(page);
+    await page.keyboard.press('Control+k');
+    const search = page.getByPlaceholder('Search docs...');
+    await search.fill('api_token');
+    // The excerpt of sendRecharge's description, whose source wraps lines around code spans.
+    const excerpt = page.getByText(/moves: the answer/).first();
+    await excerpt.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await excerpt.textContent()) ?? '';
+    expect(text).toContain("the answer's id_recarga is what");
+    expect(text).not.toContain('listsno');
+    await close();
+    expect(problems).toEqual([]);
+  });
+
   it.for(guides)('renders the guide %s', { timeout: TEST_TIMEOUT }, async (guide, test) => {
     const { expect } = test;
     const { page, problems, close } = await open(`/guides/${guide}.html`, test);
@@ -193,6 +212,21 @@ describe.concurrent('the docs site', () => {
       expect(seen.referenceUrl).toBe(`${site.url}/${api.name}/index.html`);
       expect(seen.operationHash?.endsWith(`/${first?.operationId.toLowerCase()}`)).toBe(true);
       expect(seen.operationHeading).toContain(first?.summary);
+    });
+
+    it('links each menu group and operation to a URL that opens it in a new tab', {
+      timeout: TEST_TIMEOUT,
+    }, async ({ expect }) => {
+      const seen = await journey(api);
+      const groups = new Set(api.operations.map((operation) => operation.tag));
+      expect(seen.menuLinks.length).toBeGreaterThan(groups.size);
+      // A route of the page itself: the same reference page loads, then shows the route.
+      for (const href of seen.menuLinks) expect(href).toMatch(/^#\//);
+      const targets = new Set(seen.menuLinks.map((href) => new URL(href, seen.referenceUrl).href));
+      for (const target of targets) {
+        expect(target.startsWith(`${seen.referenceUrl}#/`), target).toBe(true);
+        expect((await fetch(target)).status, target).toBe(200);
+      }
     });
 
     it('shows how telcopay runs the first operation: its safety and a TypeScript call, from its x-telcopay', {
@@ -226,6 +260,8 @@ interface Journey {
   codeSample: string | undefined;
   /** Whether the menu showed each operation's summary. */
   summaries: Record<string, boolean>;
+  /** The menu's links within the site (groups and operations, every group opened once). */
+  menuLinks: string[];
   requests: string[];
   problems: string[];
 }
@@ -281,6 +317,9 @@ async function walk(api: (typeof apis)[number]): Promise<Journey> {
           .isVisible();
       }
     }
+    const menuLinks = await page
+      .locator('.menu-content a[href]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     await page.screenshot({ path: `${artifacts}${api.name}.png`, animations: 'disabled' });
     await watched.settled();
     return {
@@ -290,6 +329,7 @@ async function walk(api: (typeof apis)[number]): Promise<Journey> {
       safety,
       codeSample,
       summaries,
+      menuLinks: menuLinks.filter((href) => !/^https?:/.test(href)),
       requests: watched.requests,
       problems: watched.problems,
     };

@@ -12,12 +12,24 @@ import { balanceCapabilityExplainer } from './balance-capability.js';
 import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, operations, paths } from './generated/schema.js';
-import { validAmount, validFlag, validNumberService, validServiceId } from './validation.js';
+import {
+  type Amount,
+  validAmount,
+  validFlag,
+  validNumberService,
+  validServiceId,
+} from './validation.js';
 
 const PROVIDER = MANIFEST.name;
 
 type Schemas = components['schemas'];
-export type PayServiceInput = Schemas['PayRequest'];
+export type PayServiceInput = Omit<Schemas['PayRequest'], 'amount'> & {
+  /**
+   * The amount of VES: a number with at most two decimals (`10`, `10.25`) or a decimal string
+   * (`'10.25'`); anything else is a `ValidationError`.
+   */
+  amount: Amount;
+};
 export type PayResult = Schemas['PayResult'];
 export type GetServiceBalanceInput = operations['getServiceBalance']['parameters']['query'];
 export type ServiceBalance = Schemas['ServiceBalance'];

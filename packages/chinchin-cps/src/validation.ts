@@ -1,4 +1,5 @@
-import { ValidationError } from '@telcopay/core';
+import { fromMinor, toMinor, ValidationError } from '@telcopay/core';
+import { MANIFEST } from './generated/manifest.js';
 import { isServiceId, SERVICE_IDS, type ServiceId } from './services.js';
 
 const PROVIDER = 'chinchin-cps';
@@ -31,12 +32,33 @@ export function validServiceId(value: unknown, operation: string): ServiceId {
   return value;
 }
 
-/** An amount in VES: a finite number above zero. */
+/** An amount of VES in major units: a number (`10`, `10.25`) or a decimal string (`'10.25'`). */
+export type Amount = number | string;
+
+/**
+ * An amount of VES above zero with at most two decimals, through core's exact decimal
+ * conversion: returned as the JSON number nearest that exact decimal (`'10.50'` → `10.5`), so
+ * the signed and sent body holds exactly the amount meant, never `0.30000000000000004`.
+ */
 export function validAmount(value: unknown, operation: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    reject(operation, 'amount', value, 'amount must be a finite number above zero');
+  const minor = typeof value === 'number' || typeof value === 'string' ? exactMinor(value) : 0;
+  if (minor === undefined || minor <= 0) {
+    reject(
+      operation,
+      'amount',
+      value,
+      `amount must be a positive amount of ${MANIFEST.currency} with at most two decimals, as 10, 10.25 or '10.25'`,
+    );
   }
-  return value;
+  return fromMinor(minor, MANIFEST.currency);
+}
+
+function exactMinor(value: number | string): number | undefined {
+  try {
+    return toMinor(value, MANIFEST.currency);
+  } catch {
+    return undefined;
+  }
 }
 
 export function validFlag(value: unknown, field: string, operation: string): boolean {

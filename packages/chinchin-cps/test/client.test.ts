@@ -76,7 +76,10 @@ describe('input is validated before anything is sent', () => {
       (c) => c.payService({ ...valid, amount: Number.POSITIVE_INFINITY }),
       'amount',
     ],
-    ['an amount as text', (c) => c.payService(invalid({ ...valid, amount: '10' })), 'amount'],
+    ['an amount as words', (c) => c.payService({ ...valid, amount: 'ten' }), 'amount'],
+    ['a third decimal', (c) => c.payService({ ...valid, amount: 10.001 }), 'amount'],
+    ['a float sum', (c) => c.payService({ ...valid, amount: 0.1 + 0.2 }), 'amount'],
+    ['an amount as a bigint', (c) => c.payService(invalid({ ...valid, amount: 10n })), 'amount'],
     [
       'a balance of an empty number',
       (c) => c.getServiceBalance(invalid({ numberService: '', idTypeService: 63 })),

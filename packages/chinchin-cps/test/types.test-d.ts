@@ -29,8 +29,8 @@ describe('ChinchinCpsClient types', () => {
   it('rejects wrong calls at compile time', () => {
     // @ts-expect-error 1 is not a service id of the spec
     cps.payService({ numberService: '04243675525', idTypeService: 1, amount: 10 });
-    // @ts-expect-error amount is a number
-    cps.payService({ numberService: '04243675525', idTypeService: 57, amount: '10' });
+    // @ts-expect-error amount is a number or a decimal string, never a bigint
+    cps.payService({ numberService: '04243675525', idTypeService: 57, amount: 10n });
     // @ts-expect-error numberService is required
     cps.getServiceBalance({ idTypeService: 63 });
     // @ts-expect-error canGetBalance is a boolean

@@ -8,20 +8,12 @@ import {
   OutcomeUnknownError,
   TimeoutError,
 } from './errors.js';
+import { nothingWasSent } from './not-sent.js';
 import type { CallSite, RunnerContext, SendResult } from './operation.js';
 import { retryAfterMs } from './retry.js';
 
 /** Headers a provider may use to name a request; the first present one becomes `requestId`. */
 const REQUEST_ID_HEADERS = ['request-correlation-id', 'x-request-id', 'x-correlation-id'];
-
-/** Connection failures that happen before a single byte of the request is sent. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-]);
 
 /** Statuses after which a money-moving request may or may not have been carried out. */
 const UNKNOWN_OUTCOME_STATUSES = new Set([500, 502, 504]);
@@ -78,7 +70,7 @@ export async function attempt(
       });
     }
     const cause = context.secrets.describeCause(error);
-    const notSent = cause?.code !== undefined && NOT_SENT_CODES.has(cause.code);
+    const notSent = nothingWasSent(cause);
     if (!idempotent && !notSent) {
       throw unknown(
         `the connection failed before an answer arrived (${cause?.code ?? cause?.message})`,

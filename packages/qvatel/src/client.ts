@@ -9,10 +9,12 @@ import {
 import type { Client } from 'openapi-fetch';
 import { accepted, failureText } from './answer.js';
 import { apiTokenAuth } from './auth.js';
-import { normaliseDestino, validateMonto } from './destino.js';
+import { normaliseDestino } from './destino.js';
 import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
+import { type Monto, validateMonto } from './monto.js';
+import { authenticatedRaw, type RawPaths } from './raw.js';
 
 type Schemas = components['schemas'];
 export type RechargeSent = Schemas['RechargeSent'];
@@ -31,8 +33,11 @@ export interface QvatelClientOptions extends ClientOptions<QvatelEnvironment> {
 export interface SendRechargeInput {
   /** The Cuban phone: `52942387`, `5352942387` or `+5352942387`. */
   destino: string;
-  /** The amount, e.g. `20.00`. */
-  monto: number;
+  /**
+   * The amount of CUP: a number with at most two decimals (`20`, `20.5`) or a decimal string
+   * (`'20.00'`); anything else is a `ValidationError`. It is sent with exactly two decimals.
+   */
+  monto: Monto;
 }
 
 export interface QvatelClient {
@@ -42,8 +47,11 @@ export interface QvatelClient {
   getRechargeStatus(idRecarga: string, call?: CallOptions): Promise<RechargeStatus>;
   /** The account's recharge balance. */
   getRechargeBalance(call?: CallOptions): Promise<RechargeBalance>;
-  /** The underlying openapi-fetch client, with auth and logging. */
-  raw: Client<paths>;
+  /**
+   * The underlying openapi-fetch client, already authenticated (the api_token is added to
+   * every query and form, so no body or query needs it) and logged. A POST goes as a form.
+   */
+  raw: Client<RawPaths>;
 }
 
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
@@ -65,7 +73,7 @@ export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
           monto: validateMonto(input.monto),
         };
         // api_token joins the form as the auth serialises it (auth.ts).
-        return { body: body as Schemas['SendRechargeForm'], requestIds: body };
+        return { body: body as unknown as Schemas['SendRechargeForm'], requestIds: body };
       },
       businessFailure: failureText,
       result: (body) => accepted(body),
@@ -79,7 +87,7 @@ export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
     },
     getRechargeBalance: { businessFailure: failureText, result: (body) => accepted(body) },
   });
-  return { raw: runtime.raw, ...methods };
+  return { raw: authenticatedRaw(runtime.raw), ...methods };
 }
 
 function requireRechargeId(idRecarga: string): string {

@@ -21,20 +21,3 @@ export function normaliseDestino(destino: string, operation = 'sendRecharge'): s
   }
   return `+${COUNTRY_CODE}${match[1]}`;
 }
-
-/** Checks that `monto` is a positive amount with at most two decimals. */
-export function validateMonto(monto: number, operation = 'sendRecharge'): number {
-  const cents = monto * 100;
-  if (
-    typeof monto !== 'number' ||
-    !Number.isFinite(monto) ||
-    monto <= 0 ||
-    Math.abs(cents - Math.round(cents)) > 1e-6
-  ) {
-    throw new ValidationError(
-      `monto must be a positive amount with at most two decimals, e.g. 20.00 (got ${String(monto)}).`,
-      { provider: 'qvatel', operation, field: 'monto', body: { monto } },
-    );
-  }
-  return monto;
-}

@@ -33,7 +33,7 @@ describe('sending a recharge', () => {
     expect(request?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(new URLSearchParams(request?.body))).toEqual({
       destino: '+5352942387',
-      monto: '20',
+      monto: '20.00',
       api_token: API_TOKEN,
     });
     expect(new URL(request?.url ?? '').searchParams.has('api_token')).toBe(false);
@@ -54,8 +54,7 @@ describe('sending a recharge', () => {
   it('the mock itself refuses an invalid destino with a 4xx', async () => {
     const { qvatel } = client();
     const { response, error } = await qvatel.raw.POST('/recharge/send', {
-      body: { api_token: 'ignored', destino: '123', monto: 20 },
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: { destino: '123', monto: 20 },
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);

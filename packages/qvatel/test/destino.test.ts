@@ -1,6 +1,6 @@
 import { ValidationError } from '@telcopay/core';
 import { describe, expect, it } from 'vitest';
-import { normaliseDestino, validateMonto } from '../src/index.js';
+import { normaliseDestino } from '../src/index.js';
 
 describe('normaliseDestino', () => {
   it.each([
@@ -32,21 +32,6 @@ describe('normaliseDestino', () => {
   it('rejects a value that is not a string', () => {
     expect(() => normaliseDestino(52942387 as unknown as string)).toThrow(ValidationError);
   });
-});
-
-describe('validateMonto', () => {
-  it.each([20, 15, 0.01, 20.5, 19.99])('accepts %d', (monto) => {
-    expect(validateMonto(monto)).toBe(monto);
-  });
-
-  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, 10.001, '20' as unknown as number])(
-    'rejects %s',
-    (monto) => {
-      const error = captureError(() => validateMonto(monto));
-      expect(error).toBeInstanceOf(ValidationError);
-      expect(error).toMatchObject({ field: 'monto' });
-    },
-  );
 });
 
 function captureError(fn: () => unknown): unknown {

@@ -1,6 +1,11 @@
 import type { CallOptions } from '@telcopay/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createQvatelClient, type RechargeSent, type RechargeStatus } from '../src/index.js';
+import {
+  createQvatelClient,
+  type RawSendRechargeForm,
+  type RechargeSent,
+  type RechargeStatus,
+} from '../src/index.js';
 
 const qvatel = createQvatelClient({ apiToken: 't', environment: 'mock' });
 
@@ -13,9 +18,15 @@ describe('QvatelClient types', () => {
     expectTypeOf(qvatel.getRechargeBalance).parameter(0).toEqualTypeOf<CallOptions | undefined>();
   });
 
+  it('takes a decimal string as monto, and a form without api_token through .raw', () => {
+    qvatel.sendRecharge({ destino: '52942387', monto: '20.00' });
+    qvatel.raw.POST('/recharge/send', { body: { destino: '52942387', monto: 20 } });
+    expectTypeOf<RawSendRechargeForm>().not.toHaveProperty('api_token');
+  });
+
   it('rejects wrong calls at compile time', () => {
-    // @ts-expect-error monto is a number
-    qvatel.sendRecharge({ destino: '52942387', monto: '20' });
+    // @ts-expect-error monto is a number or a decimal string, never a bigint
+    qvatel.sendRecharge({ destino: '52942387', monto: 20n });
     // @ts-expect-error destino is required
     qvatel.sendRecharge({ monto: 20 });
     // @ts-expect-error no such environment

@@ -16,6 +16,17 @@ export type ProviderName = (
 )['name'];
 
 /**
+ * A provider as the SDK names it: its key in `createTelcopay`'s options, the property of its
+ * client (`telcopay.chinchinCps`), and the `provider` of every facade call and result.
+ */
+export type ProviderKey =
+  | 'chinchinCps'
+  | 'qvatel'
+  | 'tigoB2bBilling'
+  | 'masstackPartners'
+  | 'stoneTopups';
+
+/**
  * `succeeded`: the provider says the money reached the destination. `pending`: accepted, not
  * confirmed yet. `failed` / `unknown`: a provider answer that says so, or that cannot be
  * classified. A refusal or a lost answer is never a status: it is thrown as core's error.
@@ -26,7 +37,7 @@ export type TopupStatus = 'succeeded' | 'pending' | 'failed' | 'unknown';
 export type TopupBy = 'amount' | 'product' | 'product+amount';
 
 export interface TopupResult<Raw = unknown> {
-  provider: ProviderName;
+  provider: ProviderKey;
   status: TopupStatus;
   /** The provider's id of the top-up: keep it to follow or reconcile it. */
   reference: string;
@@ -36,13 +47,13 @@ export interface TopupResult<Raw = unknown> {
 }
 
 export interface Balance<Raw = unknown> {
-  provider: ProviderName;
+  provider: ProviderKey;
   balance: Money;
   raw: Raw;
 }
 
 export interface CatalogItem {
-  provider: ProviderName;
+  provider: ProviderKey;
   /** What `topups.send` takes as `product`. */
   product: string;
   name: string;
@@ -52,7 +63,9 @@ export interface CatalogItem {
 
 /** What a configured provider supports through the facade. */
 export interface ProviderCapabilities {
-  provider: ProviderName;
+  provider: ProviderKey;
+  /** The package and spec name, as the errors' `provider` names it (`chinchin-cps`). */
+  packageName: ProviderName;
   currency: Currency;
   /** The forms `topups.send` accepts; empty when the provider has no top-ups. */
   topups: readonly TopupBy[];
@@ -70,16 +83,20 @@ export interface CheckedTopup {
   idempotencyKey?: string;
 }
 
+/** What an adapter answers; the facade adds the `provider` it was called with. */
+type Unnamed<Answer> = Omit<Answer, 'provider'>;
+
 /** One provider behind the facade: a mapping from the unified calls to its client's. */
 export interface ProviderAdapter {
+  /** The package name, for the errors the adapter raises. */
   provider: ProviderName;
   /** The spec's `info.x-provider.currency`. */
   currency: Currency;
   topupBy?: readonly TopupBy[];
   idempotencyKey?: boolean;
-  topup?(request: CheckedTopup, call?: CallOptions): Promise<TopupResult>;
-  balance?(call?: CallOptions): Promise<Balance>;
-  catalog?(call?: CallOptions): Promise<CatalogItem[]>;
+  topup?(request: CheckedTopup, call?: CallOptions): Promise<Unnamed<TopupResult>>;
+  balance?(call?: CallOptions): Promise<Unnamed<Balance>>;
+  catalog?(call?: CallOptions): Promise<Unnamed<CatalogItem>[]>;
 }
 
 /**

@@ -9,15 +9,16 @@ import type {
   CatalogItem,
   ProviderAdapter,
   ProviderCapabilities,
-  ProviderName,
+  ProviderKey,
   ProviderPlugin,
   TopupResult,
 } from './adapter.js';
 import { checkEnvironment, type TelcopayEnvironment } from './environment.js';
+import { configuredKey, PACKAGE_NAMES, PROVIDER_KEYS } from './provider-key.js';
 import type { StoneTopupRaw } from './providers/stone-topups.js';
 import { checkTopup, type TopupProvider, type TopupRequest } from './topup-request.js';
 
-/** Each provider's client, by its option name. */
+/** Each provider's client, by its key. */
 export interface ProviderClients {
   chinchinCps: ChinchinCpsClient;
   qvatel: QvatelClient;
@@ -25,30 +26,24 @@ export interface ProviderClients {
   masstackPartners: MasstackPartnersClient;
   stoneTopups: StoneTopupsClient;
 }
-export type ProviderKey = keyof ProviderClients;
-
-/** Each option name's provider name. */
-const PROVIDER_NAMES = {
-  chinchinCps: 'chinchin-cps',
-  qvatel: 'qvatel',
-  tigoB2bBilling: 'tigo-b2b-billing',
-  masstackPartners: 'masstack-partners',
-  stoneTopups: 'stone-topups',
-} as const satisfies Record<ProviderKey, ProviderName>;
-type NameOf<Key extends ProviderKey> = (typeof PROVIDER_NAMES)[Key];
 
 /** The providers' answers behind a top-up's `raw`. */
 export interface TopupAnswers {
-  'chinchin-cps': PayResult;
+  chinchinCps: PayResult;
   qvatel: RechargeSent;
-  'stone-topups': StoneTopupRaw;
+  stoneTopups: StoneTopupRaw;
 }
 /** The providers' answers behind a balance's `raw`. */
 export interface BalanceAnswers {
   qvatel: RechargeBalance;
 }
 export type BalanceProvider = keyof BalanceAnswers;
-export type CatalogProvider = 'chinchin-cps' | 'qvatel' | 'stone-topups';
+export type CatalogProvider = 'chinchinCps' | 'qvatel' | 'stoneTopups';
+
+/** Which provider a facade call is for: its key in `createTelcopay`'s options. */
+export interface ProviderRequest<Provider extends ProviderKey> {
+  provider: Provider;
+}
 
 export type TelcopayConfig = {
   environment: TelcopayEnvironment;
@@ -63,8 +58,11 @@ type ConfiguredKey<Config> = {
     : never;
 }[ProviderKey];
 
-/** The unified calls, for the configured providers `Provider`. */
-export interface TelcopayFacade<Provider extends ProviderName> {
+/**
+ * The unified calls, for the configured providers `Provider`. Each takes one object whose
+ * `provider` is the key the provider was configured under, and each result carries it back.
+ */
+export interface TelcopayFacade<Provider extends ProviderKey> {
   readonly environment: TelcopayEnvironment;
   readonly topups: {
     send<P extends Provider & TopupProvider>(
@@ -74,20 +72,23 @@ export interface TelcopayFacade<Provider extends ProviderName> {
   };
   readonly balances: {
     get<P extends Provider & BalanceProvider>(
-      provider: P,
+      request: ProviderRequest<P>,
       call?: CallOptions,
     ): Promise<Balance<BalanceAnswers[P]>>;
   };
   readonly catalog: {
-    list(provider: Provider & CatalogProvider, call?: CallOptions): Promise<CatalogItem[]>;
+    list(
+      request: ProviderRequest<Provider & CatalogProvider>,
+      call?: CallOptions,
+    ): Promise<CatalogItem[]>;
   };
   /** What each configured provider supports through the facade. */
   capabilities(): ProviderCapabilities[];
 }
 
-/** The facade, and each configured provider's client under its option name. */
+/** The facade, and each configured provider's client under its key. */
 export type Telcopay<Config extends TelcopayConfig = TelcopayConfig> = TelcopayFacade<
-  NameOf<ConfiguredKey<Config>>
+  ConfiguredKey<Config>
 > & { readonly [Key in ConfiguredKey<Config>]: ProviderClients[Key] };
 
 /** A config with a key the SDK does not know (a typo) does not compile. */
@@ -104,72 +105,72 @@ export function createTelcopay<const Config extends TelcopayConfig>(
 ): Telcopay<Config> {
   const environment = checkEnvironment(config?.environment);
   const clients: Partial<Record<ProviderKey, unknown>> = {};
-  const adapters = new Map<ProviderName, ProviderAdapter>();
-  for (const key of Object.keys(PROVIDER_NAMES) as ProviderKey[]) {
+  const adapters = new Map<ProviderKey, ProviderAdapter>();
+  for (const key of PROVIDER_KEYS) {
     const plugin: ProviderPlugin<string, unknown> | undefined = config[key];
     if (plugin === undefined) continue;
     if (plugin?.key !== key) {
       throw new ValidationError(`${key} must be built with ${key}(options).`, {
-        provider: PROVIDER_NAMES[key],
+        provider: PACKAGE_NAMES[key],
         operation: 'createTelcopay',
         field: key,
       });
     }
     const { client, adapter } = plugin.connect(environment);
     clients[key] = client;
-    adapters.set(adapter.provider, adapter);
+    adapters.set(key, adapter);
   }
   if (adapters.size === 0) {
-    throw new ValidationError(
-      `Configure at least one provider: ${Object.keys(PROVIDER_NAMES).join(', ')}.`,
-      { provider: 'sdk', operation: 'createTelcopay', field: 'providers' },
-    );
+    throw new ValidationError(`Configure at least one provider: ${PROVIDER_KEYS.join(', ')}.`, {
+      provider: 'sdk',
+      operation: 'createTelcopay',
+      field: 'providers',
+    });
   }
+  const configured = [...adapters.keys()];
 
-  /** The adapter of a configured provider that has `method`, or a ValidationError saying why not. */
-  function adapterWith<Method extends 'topup' | 'balance' | 'catalog'>(
-    provider: unknown,
+  /** The configured provider a call names, with `method`, or a ValidationError saying why not. */
+  function adapterFor<Method extends 'topup' | 'balance' | 'catalog'>(
+    request: unknown,
     method: Method,
     operation: string,
-  ): ProviderAdapter & Required<Pick<ProviderAdapter, Method>> {
-    const adapter = adapters.get(provider as ProviderName);
-    if (!adapter) {
-      const configured = [...adapters.keys()].join(', ');
-      throw new ValidationError(
-        `${String(provider)} is not configured here (configured: ${configured}).`,
-        { provider: String(provider), operation, field: 'provider' },
-      );
-    }
+  ): { key: ProviderKey; adapter: ProviderAdapter & Required<Pick<ProviderAdapter, Method>> } {
+    const key = configuredKey(request, configured, operation);
+    const adapter = adapters.get(key) as ProviderAdapter;
     if (!adapter[method]) {
       throw new ValidationError(
-        `${adapter.provider} has no ${operation.split('.')[0]} through the facade (see capabilities()).`,
+        `${key} has no ${operation.split('.')[0]} through the facade (see capabilities()).`,
         { provider: adapter.provider, operation, field: 'provider' },
       );
     }
-    return adapter as ProviderAdapter & Required<Pick<ProviderAdapter, Method>>;
+    return { key, adapter: adapter as ProviderAdapter & Required<Pick<ProviderAdapter, Method>> };
   }
 
-  const facade: TelcopayFacade<ProviderName> = {
+  const facade: TelcopayFacade<ProviderKey> = {
     environment,
     topups: {
       async send(request, call) {
-        const adapter = adapterWith(request?.provider, 'topup', 'topups.send');
-        return (await adapter.topup(checkTopup(adapter, request), call)) as never;
+        const { key, adapter } = adapterFor(request, 'topup', 'topups.send');
+        const result = await adapter.topup(checkTopup(adapter, request), call);
+        return { provider: key, ...result } as never;
       },
     },
     balances: {
-      async get(provider, call) {
-        return (await adapterWith(provider, 'balance', 'balances.get').balance(call)) as never;
+      async get(request, call) {
+        const { key, adapter } = adapterFor(request, 'balance', 'balances.get');
+        return { provider: key, ...(await adapter.balance(call)) } as never;
       },
     },
     catalog: {
-      async list(provider, call) {
-        return adapterWith(provider, 'catalog', 'catalog.list').catalog(call);
+      async list(request, call) {
+        const { key, adapter } = adapterFor(request, 'catalog', 'catalog.list');
+        return (await adapter.catalog(call)).map((item) => ({ provider: key, ...item }));
       },
     },
     capabilities() {
-      return [...adapters.values()].map((adapter) => ({
-        provider: adapter.provider,
+      return [...adapters].map(([key, adapter]) => ({
+        provider: key,
+        packageName: adapter.provider,
         currency: adapter.currency,
         topups: [...(adapter.topupBy ?? [])],
         idempotencyKey: adapter.idempotencyKey ?? false,

@@ -1,10 +1,11 @@
 import { type Money, money, ValidationError } from '@telcopay/core';
-import type { CheckedTopup, ProviderAdapter, ProviderName, TopupBy } from './adapter.js';
+import type { CheckedTopup, ProviderAdapter, ProviderKey, TopupBy } from './adapter.js';
 
 /** The providers with top-ups through the facade. */
-export type TopupProvider = 'chinchin-cps' | 'qvatel' | 'stone-topups';
+export type TopupProvider = 'chinchinCps' | 'qvatel' | 'stoneTopups';
 
-interface TopupTarget<Provider extends ProviderName> {
+interface TopupTarget<Provider extends ProviderKey> {
+  /** The provider's key in `createTelcopay`'s options. */
   provider: Provider;
   /** Who is topped up: a phone (QvaTel), a service number (Chinchin), a CPF or subscriber code (Stone). */
   destination: string;
@@ -13,7 +14,7 @@ interface TopupTarget<Provider extends ProviderName> {
 }
 
 /** A top-up: an amount in the provider's currency, a catalog product, or both (see capabilities). */
-export type TopupRequest<Provider extends ProviderName = TopupProvider> = TopupTarget<Provider> &
+export type TopupRequest<Provider extends ProviderKey = TopupProvider> = TopupTarget<Provider> &
   ({ amount: Money; product?: string } | { amount?: Money; product: string });
 
 const OPERATION = 'topups.send';
@@ -25,7 +26,7 @@ const OPERATION = 'topups.send';
  */
 export function checkTopup(
   adapter: ProviderAdapter,
-  request: TopupRequest<ProviderName>,
+  request: TopupRequest<ProviderKey>,
 ): CheckedTopup {
   const { provider, currency } = adapter;
   const invalid = (field: string, message: string): never => {

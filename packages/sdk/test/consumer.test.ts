@@ -1,6 +1,7 @@
 // As a user would: the packed packages, installed with plain npm into fresh projects outside
 // the workspace, compiled with a strict tsconfig and run against the packed mocks.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -12,9 +13,11 @@ import {
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { MOCK_PORTS } from '@telcopay/mocks';
+import { type DocSample, docSamples, documentationFiles } from '@telcopay/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { exec, packed, userEnvironment } from './workspace.js';
+import { exec, packed, userEnvironment, WORKSPACE } from './workspace.js';
 
 const require = createRequire(import.meta.url);
 /** The compiler and Node types this workspace builds with: each app's devDependencies. */
@@ -41,11 +44,14 @@ const STRICT_TSCONFIG = {
   include: ['src'],
 };
 
-const { tarballs } = packed();
+const { tarballs, packages: published } = packed();
 
 let root: string;
-/** The project that the packed mocks are installed in, once its install is done. */
-let mocksHost: Promise<string>;
+/**
+ * The project with all eight packed packages installed (the mocks' CLI runs from it too), once
+ * its install is done.
+ */
+let everything: Promise<string>;
 const runningClis = new Set<RunningCli>();
 
 /** The consumer's programs, kept as files so that they are linted here too. */
@@ -102,11 +108,14 @@ async function appWith(name: string, packageName: string): Promise<string> {
   return app;
 }
 
-/** The mocks live in a project of their own, so that each app holds only what it installs. */
-async function installMocksHost(): Promise<string> {
-  const dir = join(root, 'mocks-host');
-  npmProject(dir, { name: 'mocks-host' });
-  await npm(['install', tarball('@telcopay/mocks')], dir);
+/**
+ * All eight packages in one project of their own (so that each app holds only what it
+ * installs): one npm run, with the compiler, for the documentation samples and the mocks' CLI.
+ */
+async function installEverything(): Promise<string> {
+  const dir = join(root, 'everything');
+  npmProject(dir, { name: 'everything', devDependencies: TOOLS });
+  await npm(['install', ...Object.keys(tarballs).map(tarball)], dir);
   return dir;
 }
 
@@ -130,7 +139,7 @@ interface RunningCli {
  */
 async function startMocksCli(apis: readonly string[]): Promise<RunningCli> {
   const child = spawn('npx', ['telcopay-mocks', ...apis, '--free'], {
-    cwd: await mocksHost,
+    cwd: await everything,
     env: userEnvironment(),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -196,22 +205,85 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Every README's and guide's ```ts samples (see `documentationFiles`). */
+function documentationSamples(): DocSample[] {
+  const dirs = published.map((entry) => entry.dir);
+  return documentationFiles(WORKSPACE, dirs).flatMap((path) => docSamples(WORKSPACE, path));
+}
+
+/**
+ * What the runnable samples read: credentials for the mocks (which check none), a fresh Stone
+ * key, and for the preloaded `mock-redirect.mjs` each standard mock URL's running mock.
+ */
+function sampleEnvironment(urls: Record<string, string>): NodeJS.ProcessEnv {
+  const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  const moved = Object.fromEntries(
+    Object.entries(MOCK_PORTS).map(([api, port]) => [`http://127.0.0.1:${port}`, urls[api]]),
+  );
+  return {
+    ...userEnvironment(),
+    QVATEL_API_TOKEN: 'sample-token',
+    CHINCHIN_API_KEY: 'sample-key',
+    CHINCHIN_API_SECRET: 'sample-secret',
+    TIGO_CLIENT_ID: 'sample-client',
+    TIGO_CLIENT_SECRET: 'sample-secret',
+    MASSTACK_TOKEN: 'sample-jwt',
+    STONE_CLIENT_ID: 'sample-client',
+    STONE_PRIVATE_KEY: privateKey,
+    TELCOPAY_SAMPLE_MOCKS: JSON.stringify(moved),
+  };
+}
+
+/** tsc's errors, each at the Markdown line of the sample it is in. */
+function sampleErrors(output: string, samples: readonly DocSample[]): string[] {
+  return output.split('\n').flatMap((line) => {
+    const match = /^samples\/(.+)\.ts\((\d+),\d+\): (error .*)$/.exec(line.trim());
+    if (!match) return /error TS/.test(line) ? [line.trim()] : [];
+    const sample = samples.find((candidate) => candidate.name === match[1]);
+    return [`${sample?.file}:${(sample?.line ?? 0) + Number(match[2])}: ${match[3]}`];
+  });
+}
+
+/** A sample with a misspelt method, compiled with the others and never run. */
+const CANARY: DocSample = {
+  file: 'canary.md',
+  line: 1,
+  name: 'canary',
+  code: [
+    "import { createQvatelClient } from '@telcopay/qvatel';",
+    "const qvatel = createQvatelClient({ apiToken: 't', environment: 'mock' });",
+    'await qvatel.getRechargeBalanse();',
+  ].join('\n'),
+  runs: false,
+};
+
+/** Runs `tasks` at most `limit` at a time (each sample is a Node process). */
+async function inBatches<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  for (let start = 0; start < tasks.length; start += limit) {
+    results.push(...(await Promise.all(tasks.slice(start, start + limit).map((task) => task()))));
+  }
+  return results;
+}
+
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'telcopay-consumer-'));
   mkdirSync(join(root, 'tarballs'));
   for (const path of Object.values(tarballs)) {
     copyFileSync(path, join(root, 'tarballs', basename(path)));
   }
-  // The mocks' large install (Prism) runs while the apps install and compile; the tests wait
-  // for it only to start the mocks, and see its failure there.
-  mocksHost = installMocksHost();
-  mocksHost.catch(() => undefined);
+  // The large install (Prism) runs while the apps install and compile; the tests wait for it
+  // only where they need it, and see its failure there.
+  everything = installEverything();
+  everything.catch(() => undefined);
 });
 
 afterAll(async () => {
   await Promise.all([...runningClis].map((cli) => cli.stop()));
-  // After a failure npm may still be writing into the mocks host.
-  await mocksHost?.catch(() => undefined);
+  // After a failure npm may still be writing into that project.
+  await everything?.catch(() => undefined);
   if (root) await rm(root, { recursive: true, force: true });
 }, 300_000);
 
@@ -231,7 +303,7 @@ describe.concurrent('a fresh npm project', () => {
       'wrong/wrong-call.ts': [
         "import { createQvatelClient } from '@telcopay/qvatel';",
         "const qvatel = createQvatelClient({ apiToken: 't', environment: 'mock' });",
-        "await qvatel.sendRecharge({ destino: '52942387', monto: '20' });",
+        "await qvatel.sendRecharge({ destino: '52942387', monto: 20n });",
         '',
       ].join('\n'),
       'tsconfig.wrong.json': JSON.stringify({
@@ -295,7 +367,7 @@ describe.concurrent('a fresh npm project', () => {
       ]);
       expect(JSON.parse(stdout)).toEqual([
         {
-          provider: 'chinchin-cps',
+          provider: 'chinchinCps',
           status: 'succeeded',
           reference: '8f2c1e0a-5b7d-4c3e-9a61-2d4f7b9e0c15',
           amount: { amountMinor: 1000, currency: 'VES' },
@@ -307,7 +379,7 @@ describe.concurrent('a fresh npm project', () => {
           amount: { amountMinor: 2000, currency: 'CUP' },
         },
         {
-          provider: 'stone-topups',
+          provider: 'stoneTopups',
           status: 'succeeded',
           reference: 'cd5ff1c2-8f7e-4f56-a9d8-241d4cd1a1a8',
           amount: { amountMinor: 10900, currency: 'BRL' },
@@ -317,4 +389,74 @@ describe.concurrent('a fresh npm project', () => {
       await mocks.stop();
     }
   }, 600_000);
+
+  it('installs all eight packages, compiles every README and guide sample strictly, and runs each against the mocks', async ({
+    expect,
+  }) => {
+    const samples = documentationSamples();
+    const files = new Set(samples.map((sample) => sample.file));
+    for (const { dir, name } of published) {
+      expect(files.has(relative(WORKSPACE, join(dir, 'README.md'))), `${name}'s README`).toBe(true);
+    }
+    expect(files).toContain('README.md');
+    expect(files).toContain('docs/guides/getting-started.md');
+
+    const app = await everything;
+    expect(readdirSync(join(app, 'node_modules/@telcopay')).sort()).toEqual(
+      published.map((entry) => entry.name.replace('@telcopay/', '')).sort(),
+    );
+    writeFiles(app, {
+      ...Object.fromEntries(
+        // `export {}`: each sample is a module of its own, as in the user's file.
+        [...samples, CANARY].map((sample) => [
+          `samples/${sample.name}.ts`,
+          `${sample.code}\nexport {};\n`,
+        ]),
+      ),
+      'mock-redirect.mjs': fixture('mock-redirect.mjs'),
+      'tsconfig.json': JSON.stringify({
+        ...STRICT_TSCONFIG,
+        compilerOptions: {
+          ...STRICT_TSCONFIG.compilerOptions,
+          rootDir: 'samples',
+          outDir: 'samples-dist',
+          // The packages' declarations are checked strictly by the apps beside this one.
+          skipLibCheck: true,
+        },
+        include: ['samples'],
+      }),
+    });
+    // The mocks start (Prism loads) while the samples compile; afterAll stops them on a failure.
+    const starting = startMocksCli(Object.keys(MOCK_PORTS));
+    starting.catch(() => undefined);
+    const compiled = await tsc(app, ['--pretty', 'false']).then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    // The canary proves the samples meet the packages' real types: its one wrong call fails.
+    const canary = `${CANARY.file}:${CANARY.line + 3}: error TS2551`;
+    expect(sampleErrors(compiled, [...samples, CANARY]).map((e) => e.split("'")[0])).toEqual([
+      expect.stringContaining(canary),
+    ]);
+
+    const mocks = await starting;
+    try {
+      const env = sampleEnvironment(mocks.urls);
+      const runnable = samples.filter((sample) => sample.runs);
+      const failures = await inBatches(
+        3,
+        runnable.map((sample) => async () => {
+          const args = ['--import', './mock-redirect.mjs', `samples-dist/${sample.name}.js`];
+          return exec(process.execPath, args, { cwd: app, env, timeoutMs: 120_000 }).then(
+            () => [],
+            (error: Error) => [`${sample.file}:${sample.line}: ${error.message}`],
+          );
+        }),
+      );
+      expect(failures.flat()).toEqual([]);
+      expect(runnable.length).toBeGreaterThan(20);
+    } finally {
+      await mocks.stop();
+    }
+  }, 900_000);
 });

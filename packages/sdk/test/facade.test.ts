@@ -81,7 +81,7 @@ describe('topups.send', () => {
       amount: { amountMinor: 2000, currency: 'CUP' },
       raw: { result: 1, destino: '+5352942387', id_recarga: 'qvatel-23479287356' },
     });
-    expect(formOf(requests[0]?.body)).toMatchObject({ destino: '+5352942387', monto: '20' });
+    expect(formOf(requests[0]?.body)).toMatchObject({ destino: '+5352942387', monto: '20.00' });
     // The facade only maps: delivery is asked of the client, with the reference.
     await expect(telcopay.qvatel.getRechargeStatus(result.reference)).resolves.toEqual({
       result: 1,
@@ -102,20 +102,20 @@ describe('topups.send', () => {
       destination: '+5352942387',
       amount: { amountMinor: 1999, currency: 'CUP' },
     });
-    expect(requests.map((request) => formOf(request.body).monto)).toEqual(['15', '19.99']);
+    expect(requests.map((request) => formOf(request.body).monto)).toEqual(['15.00', '19.99']);
   });
 
   it('pays a Chinchin service: APPROVED is succeeded, PENDING is pending', async () => {
     const { telcopay, requests } = connect();
     const request = {
-      provider: 'chinchin-cps',
+      provider: 'chinchinCps',
       destination: '04243675525',
       product: '57',
       amount: { amountMinor: 1000, currency: 'VES' },
     } as const;
     const approved = await telcopay.topups.send(request);
     expect(approved).toMatchObject({
-      provider: 'chinchin-cps',
+      provider: 'chinchinCps',
       status: 'succeeded',
       reference: '8f2c1e0a-5b7d-4c3e-9a61-2d4f7b9e0c15',
       amount: { amountMinor: 1000, currency: 'VES' },
@@ -147,7 +147,7 @@ describe('topups.send', () => {
     try {
       const { telcopay } = connect({ chinchinUrl: server.url });
       const result = await telcopay.topups.send({
-        provider: 'chinchin-cps',
+        provider: 'chinchinCps',
         destination: '04243675525',
         product: '57',
         amount: { amountMinor: 1000, currency: 'VES' },
@@ -161,13 +161,13 @@ describe('topups.send', () => {
   it('tops up a Stone plan: dry run, then confirmation with the idempotency key', async () => {
     const { telcopay, requests, sent } = connect();
     const result = await telcopay.topups.send({
-      provider: 'stone-topups',
+      provider: 'stoneTopups',
       destination: '10036389709',
       product: '2126:10900',
       idempotencyKey: 'order-2024-0001',
     });
     expect(result).toMatchObject({
-      provider: 'stone-topups',
+      provider: 'stoneTopups',
       status: 'succeeded',
       reference: 'cd5ff1c2-8f7e-4f56-a9d8-241d4cd1a1a8',
       amount: { amountMinor: 10900, currency: 'BRL' },
@@ -188,7 +188,7 @@ describe('topups.send', () => {
   it('confirms nothing when Stone’s dry run charges another amount than the plan’s', async () => {
     const { telcopay, sent } = connect();
     const error = await telcopay.topups
-      .send({ provider: 'stone-topups', destination: '10036389709', product: '2126:1800' })
+      .send({ provider: 'stoneTopups', destination: '10036389709', product: '2126:1800' })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toContain('would charge 10900');
@@ -209,7 +209,7 @@ describe('topups.send', () => {
     await expect(qvatelRefusal).rejects.toBeInstanceOf(BusinessError);
     const chinchinRefusal = telcopay.topups.send(
       {
-        provider: 'chinchin-cps',
+        provider: 'chinchinCps',
         destination: '04243675525',
         product: '57',
         amount: { amountMinor: 1000, currency: 'VES' },
@@ -265,23 +265,23 @@ describe('topups.send', () => {
     [{ provider: 'qvatel', destination: ' ', amount: qvatelAmount }, 'destination', 'non-empty'],
     [{ provider: 'qvatel', destination: '123', amount: qvatelAmount }, 'destino', 'Cuban phone'],
     [
-      { provider: 'chinchin-cps', destination: '04243675525', product: '57' },
+      { provider: 'chinchinCps', destination: '04243675525', product: '57' },
       'amount',
       'take product and amount',
     ],
     [
-      { provider: 'chinchin-cps', destination: '04243675525', amount: vesAmount },
+      { provider: 'chinchinCps', destination: '04243675525', amount: vesAmount },
       'product',
       'take product and amount',
     ],
     [
-      { provider: 'chinchin-cps', destination: '04243675525', product: '999', amount: vesAmount },
+      { provider: 'chinchinCps', destination: '04243675525', product: '999', amount: vesAmount },
       'product',
       'basic service id',
     ],
     [
       {
-        provider: 'stone-topups',
+        provider: 'stoneTopups',
         destination: '10036389709',
         amount: { amountMinor: 10900, currency: 'BRL' },
       },
@@ -290,7 +290,7 @@ describe('topups.send', () => {
     ],
     [
       {
-        provider: 'stone-topups',
+        provider: 'stoneTopups',
         destination: '10036389709',
         product: '2126:10900',
         amount: { amountMinor: 1800, currency: 'BRL' },
@@ -299,13 +299,13 @@ describe('topups.send', () => {
       'costs 10900 cents',
     ],
     [
-      { provider: 'stone-topups', destination: '10036389709', product: 'Claro TV' },
+      { provider: 'stoneTopups', destination: '10036389709', product: 'Claro TV' },
       'product',
       '<provider id>:<cents>',
     ],
     [
       {
-        provider: 'tigo-b2b-billing',
+        provider: 'tigoB2bBilling',
         destination: '900123456',
         amount: { amountMinor: 1, currency: 'COP' },
       },
@@ -315,7 +315,7 @@ describe('topups.send', () => {
     [
       { provider: 'movistar', destination: '1', amount: qvatelAmount },
       'provider',
-      'not configured',
+      "There is no provider 'movistar'",
     ],
   ])('rejects %j before sending anything', async (request, field, reason) => {
     const { telcopay, requests } = connect();
@@ -340,10 +340,10 @@ describe('secrets', () => {
     const failures = await Promise.allSettled([
       telcopay.topups.send(qvatelTopup, { headers: { Prefer: 'example=failure' } }),
       telcopay.topups.send({ ...qvatelTopup, idempotencyKey: 'k-1' }),
-      telcopay.balances.get('qvatel', { headers: { Prefer: 'code=401' } }),
-      telcopay.catalog.list('chinchin-cps', { headers: { Prefer: 'code=401' } }),
+      telcopay.balances.get({ provider: 'qvatel' }, { headers: { Prefer: 'code=401' } }),
+      telcopay.catalog.list({ provider: 'chinchinCps' }, { headers: { Prefer: 'code=401' } }),
       telcopay.topups.send(
-        { provider: 'stone-topups', destination: '10036389709', product: '2126:10900' },
+        { provider: 'stoneTopups', destination: '10036389709', product: '2126:10900' },
         { headers: { Prefer: 'code=401' } },
       ),
     ]);
@@ -364,7 +364,7 @@ describe('secrets', () => {
 describe('balances.get', () => {
   it('reads QvaTel’s recharge balance as money', async () => {
     const { telcopay } = connect();
-    await expect(telcopay.balances.get('qvatel')).resolves.toEqual({
+    await expect(telcopay.balances.get({ provider: 'qvatel' })).resolves.toEqual({
       provider: 'qvatel',
       balance: { amountMinor: 2000, currency: 'CUP' },
       raw: { result: 1, balance: 20 },
@@ -375,7 +375,9 @@ describe('balances.get', () => {
     const server = await answeringServer({ result: 1, balance: 20.005 });
     try {
       const { telcopay } = connect({ qvatelUrl: server.url });
-      const error = await telcopay.balances.get('qvatel').catch((caught: unknown) => caught);
+      const error = await telcopay.balances
+        .get({ provider: 'qvatel' })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TelcopayError);
       expect(error).not.toBeInstanceOf(ValidationError);
       expect(error).toMatchObject({ provider: 'qvatel', body: { result: 1, balance: 20.005 } });
@@ -384,13 +386,19 @@ describe('balances.get', () => {
     }
   });
 
-  it.each(['stone-topups', 'chinchin-cps'])('says %s has none', async (provider) => {
+  it.each([
+    ['stoneTopups', 'stone-topups'],
+    ['chinchinCps', 'chinchin-cps'],
+  ])('says %s has none', async (provider, packageName) => {
     const { telcopay, requests } = connect();
-    await expect(telcopay.balances.get(provider as 'qvatel')).rejects.toMatchObject({
-      name: 'ValidationError',
-      field: 'provider',
-      provider,
-    });
+    const error = await telcopay.balances
+      .get({ provider: provider as 'qvatel' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'provider', provider: packageName });
+    expect((error as Error).message).toBe(
+      `${provider} has no balances through the facade (see capabilities()).`,
+    );
     expect(requests).toHaveLength(0);
   });
 });
@@ -401,7 +409,7 @@ describe('catalog.list', () => {
     const examples: number[] = spec.components.schemas.Monto.examples;
     expect(QVATEL_DENOMINATIONS.map((amount) => amount.amountMinor / 100)).toEqual(examples);
     const { telcopay, requests } = connect();
-    await expect(telcopay.catalog.list('qvatel')).resolves.toEqual([
+    await expect(telcopay.catalog.list({ provider: 'qvatel' })).resolves.toEqual([
       { provider: 'qvatel', product: '20.00', name: '20.00 CUP', amount: QVATEL_DENOMINATIONS[0] },
       { provider: 'qvatel', product: '15.00', name: '15.00 CUP', amount: QVATEL_DENOMINATIONS[1] },
     ]);
@@ -410,7 +418,7 @@ describe('catalog.list', () => {
 
   it('lists Chinchin’s basic services by id, without a fixed price', async () => {
     const { telcopay } = connect();
-    const services = await telcopay.catalog.list('chinchin-cps');
+    const services = await telcopay.catalog.list({ provider: 'chinchinCps' });
     expect(services).toHaveLength(Object.keys(SERVICE_IDS).length);
     for (const service of services) {
       expect(service.product).toBe(String(SERVICE_IDS[service.name as ServiceName]));
@@ -420,7 +428,7 @@ describe('catalog.list', () => {
 
   it('lists every Stone provider’s plans with their price, usable as the product', async () => {
     const { telcopay, sent } = connect();
-    const plans = await telcopay.catalog.list('stone-topups');
+    const plans = await telcopay.catalog.list({ provider: 'stoneTopups' });
     expect(sent().filter((line) => line.startsWith('GET'))).toEqual([
       'GET /api/v1/topups/tv/providers',
       'GET /api/v1/topups/tv/values/2126',
@@ -428,14 +436,14 @@ describe('catalog.list', () => {
       'GET /api/v1/topups/tv/values/2127',
     ]);
     expect(plans[0]).toEqual({
-      provider: 'stone-topups',
+      provider: 'stoneTopups',
       product: '2126:1800',
       name: 'Claro TV: R$ 18,00 - INICIAL 30d',
       amount: { amountMinor: 1800, currency: 'BRL' },
     });
     const plan = plans.find((item) => item.name === 'Claro TV: R$ 109,00 - TOP 30d');
     const result = await telcopay.topups.send({
-      provider: 'stone-topups',
+      provider: 'stoneTopups',
       destination: '10036389709',
       product: plan?.product ?? '',
       ...(plan?.amount ? { amount: plan.amount } : {}),
@@ -444,12 +452,68 @@ describe('catalog.list', () => {
   });
 });
 
+describe('a call for a provider it cannot serve', () => {
+  /** Only QvaTel configured: every other provider is one the caller left out. */
+  function qvatelOnly() {
+    const recorder = recordingFetch();
+    const telcopay = createTelcopay({
+      environment: 'mock',
+      qvatel: qvatel({ ...CREDENTIALS.qvatel, fetch: recorder.fetch, baseUrl: urls.qvatel }),
+    });
+    return { telcopay, requests: recorder.requests };
+  }
+
+  it.each([
+    [
+      'a bare string, the old call shape',
+      (telcopay: AnyFacade) => telcopay.balances.get('qvatel'),
+      "balances.get takes an object: balances.get({ provider: 'qvatel' }), not a string. Configured: qvatel.",
+    ],
+    [
+      'no provider',
+      (telcopay: AnyFacade) => telcopay.catalog.list({}),
+      "catalog.list needs { provider }, the provider's key in createTelcopay, as catalog.list({ provider: 'qvatel' }). Configured: qvatel.",
+    ],
+    [
+      'a package name instead of its key',
+      (telcopay: AnyFacade) =>
+        telcopay.topups.send({ provider: 'stone-topups', destination: '1', product: '2126:10900' }),
+      "'stone-topups' is a package name: the facade names a provider by its key, 'stoneTopups'. Configured: qvatel.",
+    ],
+    [
+      'a provider left out of the config',
+      (telcopay: AnyFacade) => telcopay.catalog.list({ provider: 'chinchinCps' }),
+      'chinchinCps is not configured: pass chinchinCps: chinchinCps({ … }) to createTelcopay. Configured: qvatel.',
+    ],
+    [
+      'an object where the name goes',
+      (telcopay: AnyFacade) => telcopay.balances.get({ provider: { name: 'qvatel' } }),
+      "balances.get needs { provider }, the provider's key in createTelcopay, as balances.get({ provider: 'qvatel' }). Configured: qvatel.",
+    ],
+  ])('says what to write instead for %s, sending nothing', async (_case, call, message) => {
+    const { telcopay, requests } = qvatelOnly();
+    const error = await call(telcopay as unknown as AnyFacade).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'provider', message });
+    expect(message).not.toContain('[object Object]');
+    expect(requests).toHaveLength(0);
+  });
+});
+
+/** The facade as untyped JavaScript calls it. */
+interface AnyFacade {
+  topups: { send(request: unknown): Promise<unknown> };
+  balances: { get(request: unknown): Promise<unknown> };
+  catalog: { list(request: unknown): Promise<unknown> };
+}
+
 describe('capabilities', () => {
   it('says what each configured provider supports', () => {
     const { telcopay } = connect();
     expect(telcopay.capabilities()).toEqual([
       {
-        provider: 'chinchin-cps',
+        provider: 'chinchinCps',
+        packageName: 'chinchin-cps',
         currency: 'VES',
         topups: ['product+amount'],
         idempotencyKey: false,
@@ -458,6 +522,7 @@ describe('capabilities', () => {
       },
       {
         provider: 'qvatel',
+        packageName: 'qvatel',
         currency: 'CUP',
         topups: ['amount', 'product'],
         idempotencyKey: false,
@@ -465,7 +530,8 @@ describe('capabilities', () => {
         catalog: true,
       },
       {
-        provider: 'tigo-b2b-billing',
+        provider: 'tigoB2bBilling',
+        packageName: 'tigo-b2b-billing',
         currency: 'COP',
         topups: [],
         idempotencyKey: false,
@@ -473,7 +539,8 @@ describe('capabilities', () => {
         catalog: false,
       },
       {
-        provider: 'masstack-partners',
+        provider: 'masstackPartners',
+        packageName: 'masstack-partners',
         currency: 'EUR',
         topups: [],
         idempotencyKey: false,
@@ -481,7 +548,8 @@ describe('capabilities', () => {
         catalog: false,
       },
       {
-        provider: 'stone-topups',
+        provider: 'stoneTopups',
+        packageName: 'stone-topups',
         currency: 'BRL',
         topups: ['product', 'product+amount'],
         idempotencyKey: true,

@@ -82,6 +82,22 @@ describe.concurrent('the published packages', () => {
     ]);
   });
 
+  it('each ship a README (its npm page) and a LICENSE in the tarball', async ({ expect }) => {
+    await Promise.all(
+      Object.entries(tarballs).map(async ([name, tarball]) => {
+        const { stdout } = await exec('tar', ['-tzf', tarball], { cwd: scratch });
+        const files = stdout.split('\n');
+        expect(files, name).toContain('package/README.md');
+        expect(files, name).toContain('package/LICENSE');
+        const { stdout: readme } = await exec('tar', ['-xzOf', tarball, 'package/README.md'], {
+          cwd: scratch,
+        });
+        expect(readme, name).toMatch(new RegExp(`^# ${name}\n`));
+        expect(readme, name).toContain('## Install');
+      }),
+    );
+  }, 120_000);
+
   it('share one version, are public, and each has a CHANGELOG', ({ expect }) => {
     expect(new Set(published.map((entry) => entry.version)).size).toBe(1);
     for (const entry of published) {

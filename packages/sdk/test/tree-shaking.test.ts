@@ -94,7 +94,9 @@ describe('a bundle of a program that uses one provider through the SDK', () => {
       expect(jose.length > 0).toBe(provider === 'stone-topups');
 
       const { stdout } = await run(process.execPath, [outfile]);
-      expect(JSON.parse(stdout)).toMatchObject([{ provider }]);
+      expect(JSON.parse(stdout)).toMatchObject([
+        { provider: PROVIDERS[provider], packageName: provider },
+      ]);
     },
   );
 

@@ -34,22 +34,28 @@ describe('createTelcopay types', () => {
     });
     expectTypeOf(qvatelTopup).resolves.toEqualTypeOf<TopupResult<Qvatel.RechargeSent>>();
     const stoneTopup = telcopay.topups.send({
-      provider: 'stone-topups',
+      provider: 'stoneTopups',
       destination: '10036389709',
       product: '2126:10900',
     });
     expectTypeOf(stoneTopup).resolves.toEqualTypeOf<TopupResult<StoneTopupRaw>>();
-    expectTypeOf(telcopay.balances.get('qvatel')).resolves.toEqualTypeOf<
+    expectTypeOf(telcopay.balances.get({ provider: 'qvatel' })).resolves.toEqualTypeOf<
       Balance<Qvatel.RechargeBalance>
     >();
-    expectTypeOf(telcopay.catalog.list('stone-topups')).resolves.toEqualTypeOf<CatalogItem[]>();
+    expectTypeOf(telcopay.catalog.list({ provider: 'stoneTopups' })).resolves.toEqualTypeOf<
+      CatalogItem[]
+    >();
     expectTypeOf(telcopay.capabilities()).toEqualTypeOf<ProviderCapabilities[]>();
     expectTypeOf<TopupResult['amount']>().toEqualTypeOf<Money>();
   });
 
   it('rejects wrong calls at compile time', () => {
-    // @ts-expect-error chinchin-cps is not configured
-    telcopay.topups.send({ provider: 'chinchin-cps', destination: '1', product: '57' });
+    // @ts-expect-error chinchinCps is not configured
+    telcopay.topups.send({ provider: 'chinchinCps', destination: '1', product: '57' });
+    // @ts-expect-error the facade names providers by their key, not their package name
+    telcopay.topups.send({ provider: 'stone-topups', destination: '1', product: '2126:10900' });
+    // @ts-expect-error every facade call takes one object, { provider }
+    telcopay.catalog.list('qvatel');
     // @ts-expect-error a top-up needs an amount or a product
     telcopay.topups.send({ provider: 'qvatel', destination: '52942387' });
     telcopay.topups.send({
@@ -59,7 +65,7 @@ describe('createTelcopay types', () => {
       amount: 20,
     });
     // @ts-expect-error Stone has no balance through the facade
-    telcopay.balances.get('stone-topups');
+    telcopay.balances.get({ provider: 'stoneTopups' });
     // @ts-expect-error no such environment
     createTelcopay({ environment: 'staging', qvatel: qvatel({ apiToken: 't' }) });
     // @ts-expect-error a misspelt provider option is an unknown key

@@ -1,5 +1,6 @@
 export { CHROMIUM, launchChromium } from './chromium.js';
 export { type ContractSuite, describeContract, type OperationCall } from './contract.js';
+export { type DocSample, docSamples, documentationFiles } from './doc-samples.js';
 export {
   expectGolden,
   freezeDate,

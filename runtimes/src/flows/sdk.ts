@@ -30,7 +30,7 @@ export const flow: Flow = async ({ urls, credentials }, record) => {
 
   /** A top-up through the facade, which must end in `status`. */
   const topup = async (
-    request: TopupRequest<'qvatel' | 'chinchin-cps'>,
+    request: TopupRequest<'qvatel' | 'chinchinCps'>,
     status: TopupResult['status'],
   ) => {
     const result = await record(
@@ -43,7 +43,7 @@ export const flow: Flow = async ({ urls, credentials }, record) => {
 
   await record(
     'balances.get qvatel',
-    telcopay.balances.get('qvatel'),
+    telcopay.balances.get({ provider: 'qvatel' }),
     ({ balance }) => `${balance.amountMinor} ${balance.currency}`,
   );
   await topup(
@@ -52,8 +52,8 @@ export const flow: Flow = async ({ urls, credentials }, record) => {
   );
 
   const services = await record(
-    'catalog.list chinchin-cps',
-    telcopay.catalog.list('chinchin-cps'),
+    'catalog.list chinchinCps',
+    telcopay.catalog.list({ provider: 'chinchinCps' }),
     (items) => `${items.length} products`,
   );
   check(
@@ -62,7 +62,7 @@ export const flow: Flow = async ({ urls, credentials }, record) => {
   );
   await topup(
     {
-      provider: 'chinchin-cps',
+      provider: 'chinchinCps',
       destination: '04243675525',
       product: '57',
       amount: { amountMinor: 1000, currency: 'VES' },
@@ -71,10 +71,10 @@ export const flow: Flow = async ({ urls, credentials }, record) => {
   );
 
   const challenged = await record(
-    'topups.send stone-topups',
+    'topups.send stoneTopups',
     failure(
       telcopay.topups.send({
-        provider: 'stone-topups',
+        provider: 'stoneTopups',
         destination: '10036389709',
         product: '2126:10900',
       }),

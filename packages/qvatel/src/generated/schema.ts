@@ -243,6 +243,20 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Inferred: the document lists no HTTP error. A Laravel API (see `Unauthenticated`)
+             *     answers a request without `id_recarga` with 422 and the failing field, before the
+             *     API's own `result: 0` logic runs. The client never sends one: it refuses an empty
+             *     recharge id with a `ValidationError`.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkError"];
+                };
+            };
         };
     };
     getRechargeBalance: {

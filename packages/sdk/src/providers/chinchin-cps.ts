@@ -74,14 +74,13 @@ export function chinchinCpsAdapter(client: ChinchinCpsClient): ProviderAdapter {
         call,
       );
       const status = STATUSES[paid.status] ?? 'unknown';
-      return { provider: PROVIDER, status, reference: paid.idOperation, amount, raw: paid };
+      return { status, reference: paid.idOperation, amount, raw: paid };
     },
 
     /** The basic services; each is paid for an amount of the caller's choice. */
     async catalog(call?: CallOptions) {
       const services = await client.listBasicServices({}, call);
       return services.map((service) => ({
-        provider: PROVIDER,
         product: String(service.idTypeService),
         name: service.name ?? serviceName(service.idTypeService),
       }));

@@ -73,7 +73,6 @@ export function qvatelAdapter(client: QvatelClient): ProviderAdapter {
         call,
       );
       return {
-        provider: PROVIDER,
         status: 'pending',
         reference: sent.id_recarga,
         amount,
@@ -92,12 +91,11 @@ export function qvatelAdapter(client: QvatelClient): ProviderAdapter {
       const balance = answeredMoney(where, () =>
         money(toMinor(answer.balance, CURRENCY), CURRENCY),
       );
-      return { provider: PROVIDER, balance, raw: answer };
+      return { balance, raw: answer };
     },
 
     async catalog() {
       return QVATEL_DENOMINATIONS.map((amount) => ({
-        provider: PROVIDER,
         product: formatMinor(amount.amountMinor, CURRENCY),
         name: `${formatMinor(amount.amountMinor, CURRENCY)} ${CURRENCY}`,
         amount,

@@ -94,17 +94,16 @@ export function stoneTopupsAdapter(client: StoneTopupsClient): ProviderAdapter {
       );
       const raw: StoneTopupRaw = { dryRun, receipt };
       const amount: Money = { amountMinor: value, currency: CURRENCY };
-      return { provider: PROVIDER, status: 'succeeded', reference: receipt.id, amount, raw };
+      return { status: 'succeeded', reference: receipt.id, amount, raw };
     },
 
     /** Every provider's plans, with their price (one request for the providers, one per provider). */
     async catalog(call?: CallOptions) {
       const { providers } = await client.listProviders(call);
       const plans = await Promise.all(
-        providers.map(async (provider): Promise<CatalogItem[]> => {
+        providers.map(async (provider): Promise<Omit<CatalogItem, 'provider'>[]> => {
           const values = await client.listValues(provider.id, call);
           return values.product.map((plan) => ({
-            provider: PROVIDER,
             product: `${provider.id}:${plan.value}`,
             name: `${provider.name}: ${plan.product_name}`,
             amount: answeredMoney(

@@ -23,7 +23,7 @@ const telcopay = createTelcopay({
 
 const results: TopupResult[] = [
   await telcopay.topups.send({
-    provider: 'chinchin-cps',
+    provider: 'chinchinCps',
     destination: '04243675525',
     product: '57',
     amount: { amountMinor: 1000, currency: 'VES' },
@@ -34,7 +34,7 @@ const results: TopupResult[] = [
     amount: { amountMinor: 2000, currency: 'CUP' },
   }),
   await telcopay.topups.send({
-    provider: 'stone-topups',
+    provider: 'stoneTopups',
     destination: '10036389709',
     product: '2126:10900',
   }),

@@ -484,7 +484,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["errorBody"] | components["schemas"]["ApigeeFault"];
+                "application/json": (components["schemas"]["errorBody"] & {
+                    error: components["schemas"]["errorDetail"];
+                }) | components["schemas"]["ApigeeFault"];
             };
         };
         /** @description Not Found. */
@@ -561,6 +563,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessTokenResponse"];
+                };
+            };
+            /**
+             * @description Inferred: the source lists no answer for a missing input. Apigee's OAuthV2 policy
+             *     answers a request without `grant_type` (or with another value) with 400 and its
+             *     `invalid_request` error body. The client always sends `client_credentials`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
                 };
             };
             /** @description The client credentials (Basic authentication) are invalid. */
