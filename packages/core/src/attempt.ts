@@ -26,12 +26,12 @@ const NOT_SENT_CODES = new Set([
 /** Statuses after which a money-moving request may or may not have been carried out. */
 const UNKNOWN_OUTCOME_STATUSES = new Set([500, 502, 504]);
 
-/** Sends one attempt under its timeout: the success body, or a typed, redacted error. */
+/** Sends one attempt under its timeout: the success body and status, or a typed, redacted error. */
 export async function attempt(
   context: RunnerContext,
   site: CallSite,
   credentials: Credentials | undefined,
-): Promise<unknown> {
+): Promise<{ data: unknown; status: number }> {
   const { plan, call, timeoutMs, label, where } = site;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
@@ -125,7 +125,7 @@ export async function attempt(
       providerMessage,
     });
   }
-  return data;
+  return { data, status };
 }
 
 /**

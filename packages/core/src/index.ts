@@ -77,6 +77,15 @@ export {
   retryAfterMs,
 } from './retry.js';
 export { isSensitiveKey, REDACTED, SecretRegistry } from './secrets.js';
+export type {
+  AttemptTelemetry,
+  CallFacts,
+  CallOutcome,
+  CallTelemetry,
+  HttpFacts,
+  RetryReport,
+  Telemetry,
+} from './telemetry.js';
 export {
   createTokenCache,
   type IssuedToken,

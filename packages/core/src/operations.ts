@@ -16,6 +16,7 @@ import type { ProviderRuntime } from './client.js';
 import type { Reconciliation } from './errors.js';
 import { callIdentity } from './idempotency.js';
 import type { CallOptions, Safety, SendResult } from './operation.js';
+import type { HttpFacts } from './telemetry.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
 
@@ -101,6 +102,8 @@ export interface OperationDefinition<Paths, C extends OperationContract> {
   auth?: AuthStrategy;
   /** This operation's own server (a token endpoint on another host). */
   baseUrl?: string;
+  /** True for the request to a token endpoint: telemetry counts it as a token request. */
+  tokenRequest?: boolean;
 }
 
 type Definitions<Paths, T extends OperationTable> = {
@@ -149,6 +152,7 @@ interface AnyDefinition {
   mapError?: (error: unknown, request: AnyRequest, ids: CallIds<OperationContract>) => unknown;
   auth?: AuthStrategy;
   baseUrl?: string;
+  tokenRequest?: boolean;
 }
 type Send = (
   method: string,
@@ -205,6 +209,8 @@ async function callOperation<Paths extends object>(
         ...ids,
         requestIds: request.requestIds,
         reconcile: contract.reconcile,
+        tokenRequest: definition.tokenRequest,
+        http: prepared.http,
         authorize: () => auth.authorize(prepared.outgoing),
         async send(signal, credentials) {
           const result = await sendPrepared(runtime, prepared, credentials, call, signal);
@@ -237,6 +243,8 @@ interface PreparedRequest {
   baseUrl: string | undefined;
   /** What the auth signs and adds its credentials to. */
   outgoing: OutgoingRequest;
+  /** The request as telemetry reports it: no query, no header, no body. */
+  http: HttpFacts;
 }
 
 function prepare<Paths extends object>(
@@ -249,6 +257,8 @@ function prepare<Paths extends object>(
   const params = request.params ?? {};
   const body = identity.body === undefined ? undefined : serialise(identity.body, contract);
   const baseUrl = definition.baseUrl ?? runtime.baseUrl;
+  const method = contract.httpMethod.toUpperCase();
+  const url = baseUrl + defaultPathSerializer(contract.path, params.path ?? {});
   return {
     contract,
     ids: {
@@ -259,10 +269,11 @@ function prepare<Paths extends object>(
     params,
     querySerializer: request.querySerializer,
     baseUrl: definition.baseUrl,
+    http: { method, url, route: contract.path },
     outgoing: {
-      method: contract.httpMethod.toUpperCase(),
+      method,
       baseUrl,
-      url: baseUrl + defaultPathSerializer(contract.path, params.path ?? {}),
+      url,
       query: params.query,
       body,
       contentType: body === undefined ? undefined : contract.contentType,

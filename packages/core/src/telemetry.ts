@@ -1,0 +1,81 @@
+import type { Reconciliation } from './errors.js';
+import type { Safety } from './operation.js';
+
+/**
+ * Where a client reports what its calls do, as they happen: `openTelemetry()` from
+ * `@telcopay/core/opentelemetry` turns these reports into spans and metrics. Every value it is
+ * given is a reference, never a secret: no credential, header or body reaches it.
+ */
+export interface Telemetry {
+  /** A logical call starts (before its credentials are got); the handle follows it to its end. */
+  startCall(call: CallFacts): CallTelemetry;
+}
+
+/** What is known of a call when it starts. */
+export interface CallFacts {
+  provider: string;
+  /** The spec's operationId. */
+  operation: string;
+  safety: Safety;
+  /** True for a request to a token endpoint (the client's own, for its credentials). */
+  tokenRequest: boolean;
+  idempotencyKey: string | undefined;
+  correlationId: string | undefined;
+  /** The HTTP request every attempt sends: method, URL without its query, path template. */
+  http: HttpFacts | undefined;
+}
+
+export interface HttpFacts {
+  method: string;
+  url: string;
+  /** The spec's path template (`/recharge/send`), which carries no value of the call. */
+  route: string;
+}
+
+/** One call's reports. */
+export interface CallTelemetry {
+  /** Runs `work` inside the call: a call that `work` starts (a token request) nests under it. */
+  within<T>(work: () => T): T;
+  /** Attempt `number` (1-based) is sent now. */
+  startAttempt(number: number): AttemptTelemetry;
+  /** The call is sent again after `delayMs`, because of `reason` (an error class, `expired-token`). */
+  retry(retry: RetryReport): void;
+  /** A retry-safe call was not retried because the client's retry budget was spent. */
+  retryBudgetExhausted(): void;
+  /** The call ended: with its result, or with the error it throws. */
+  end(outcome: CallOutcome): void;
+}
+
+export interface RetryReport {
+  reason: string;
+  delayMs: number;
+  status: number | undefined;
+}
+
+/** How one attempt ended: the HTTP status when an answer came, the error when it failed. */
+export interface AttemptTelemetry {
+  end(status: number | undefined, error?: unknown): void;
+}
+
+/** `ok`; `error`, with the error; `outcome_unknown`, with how to reconcile (never retried). */
+export type CallOutcome =
+  | { kind: 'ok' }
+  | { kind: 'error'; error: unknown }
+  | {
+      kind: 'outcome_unknown';
+      error: unknown;
+      reconciliation: Reconciliation;
+      /** The request's own references for reconciliation, redacted. */
+      requestIds: Record<string, unknown>;
+    };
+
+/** The reports of a client without telemetry: nothing is built, nothing is kept. */
+export const UNOBSERVED_CALL: CallTelemetry = {
+  within: (work) => work(),
+  startAttempt: () => UNOBSERVED_ATTEMPT,
+  retry: () => {},
+  retryBudgetExhausted: () => {},
+  end: () => {},
+};
+
+const UNOBSERVED_ATTEMPT: AttemptTelemetry = { end: () => {} };
