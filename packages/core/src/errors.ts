@@ -101,6 +101,20 @@ export class AuthError extends ApiError {
   }
 }
 
+/**
+ * A failure to get a credential (a token endpoint that failed, refused or answered no token) as
+ * an AuthError with the same details, that keeps the failure as its `cause` and is not retried.
+ * A ValidationError (a credential option that cannot be used) and anything else stay as they are.
+ */
+export function asAuthError(error: TelcopayError): TelcopayError {
+  if (error instanceof AuthError || error instanceof ValidationError) return error;
+  const { provider, operation, status, requestId, correlationId, idempotencyKey, body } = error;
+  return new AuthError(error.message, {
+    ...{ provider, operation, status, requestId, correlationId, idempotencyKey, body },
+    cause: error,
+  });
+}
+
 /** A 2xx answer whose body says the operation failed (e.g. QvaTel's `result: 0`). */
 export class BusinessError extends TelcopayError {
   /** The provider's own description of the failure. */

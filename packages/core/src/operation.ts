@@ -1,7 +1,14 @@
 import { attempt } from './attempt.js';
 import type { Credentials, ExpiredTokenHandling } from './auth.js';
 import { type CallEvents, callEvents } from './call-events.js';
-import { ApiError, AuthError, type Reconciliation, TelcopayError, TimeoutError } from './errors.js';
+import {
+  ApiError,
+  AuthError,
+  asAuthError,
+  type Reconciliation,
+  TelcopayError,
+  TimeoutError,
+} from './errors.js';
 import type { Logger } from './logger.js';
 import { backoffDelay, type RetryBudget, type RetryPolicy, sleep } from './retry.js';
 import type { SecretRegistry } from './secrets.js';
@@ -96,7 +103,7 @@ export interface CallSite {
  * own retries): the call ends with it as it is, not retried once more per attempt of the call.
  */
 class CredentialsFailure extends Error {
-  constructor(readonly failure: AuthError) {
+  constructor(readonly failure: TelcopayError) {
     super(failure.message);
   }
 }
@@ -227,17 +234,11 @@ async function credentialsFor(
 
 /**
  * Not getting a credential, whichever way, is an AuthError that keeps its cause and is not
- * retried: the token endpoint's own failure (after its own retries) keeps its details.
+ * retried: the token endpoint's own failure (after its own retries) keeps its details. Only a
+ * credential option that cannot be used stays the caller's ValidationError.
  */
-function credentialsError(context: RunnerContext, site: CallSite, error: unknown): AuthError {
-  if (error instanceof AuthError) return error;
-  if (error instanceof TelcopayError) {
-    const { provider, operation, status, requestId, correlationId, idempotencyKey, body } = error;
-    return new AuthError(error.message, {
-      ...{ provider, operation, status, requestId, correlationId, idempotencyKey, body },
-      cause: error,
-    });
-  }
+function credentialsError(context: RunnerContext, site: CallSite, error: unknown) {
+  if (error instanceof TelcopayError) return asAuthError(error);
   const cause = context.secrets.describeCause(error);
   return new AuthError(
     `${site.label}: its credentials could not be had, so nothing was sent (${cause?.message ?? 'unknown cause'}).`,

@@ -13,7 +13,7 @@ import {
   withFormFields,
 } from './auth.js';
 import type { ProviderRuntime } from './client.js';
-import type { Reconciliation } from './errors.js';
+import { type Reconciliation, ValidationError } from './errors.js';
 import { callIdentity } from './idempotency.js';
 import type { CallOptions, Safety, SendResult } from './operation.js';
 import type { HttpFacts } from './telemetry.js';
@@ -180,7 +180,8 @@ export function operationMethods<
       callOperation(runtime, operation, contract, definition, input, call);
     methods[contract.method] =
       typeof request === 'function'
-        ? (input: unknown, call?: CallOptions) => invoke(() => request(input), call)
+        ? (input: unknown, call?: CallOptions) =>
+            invoke(() => mapInput(runtime.provider, operation, contract, request, input), call)
         : (call?: CallOptions) => invoke(() => request ?? {}, call);
   }
   return methods as OperationMethods<Paths, T, D>;
@@ -229,6 +230,27 @@ async function callOperation<Paths extends object>(
     return { ...(data as object), idempotencyKey: ids.idempotencyKey };
   }
   return definition.returns === 'correlated' ? { correlationId: ids.correlationId, data } : data;
+}
+
+/**
+ * The request a method's input maps to. A mapping that declares a required input (a parameter
+ * without a default) is not called without one: that is the caller's mistake, said as such.
+ */
+function mapInput(
+  provider: string,
+  operation: string,
+  contract: OperationContract,
+  request: (input: unknown) => AnyRequest,
+  input: unknown,
+): AnyRequest {
+  if ((input === undefined || input === null) && request.length > 0) {
+    throw new ValidationError(`${contract.method} needs its input, got ${input}.`, {
+      provider,
+      operation,
+      field: 'input',
+    });
+  }
+  return request(input);
 }
 
 /** One call's request, ready for every attempt: its ids fixed, its body serialised once. */
