@@ -198,10 +198,16 @@ function startAttempt(
   return {
     end(status, error) {
       if (status !== undefined) span.setAttribute('http.response.status_code', status);
-      // An HTTP error is typed by its status, any other failure by its class.
+      // An HTTP error is typed by its status, a network failure by its code, others by class.
       const failed = error !== undefined || (status !== undefined && status >= 400);
       if (failed) {
-        const type = status !== undefined && status >= 400 ? String(status) : errorTypeOf(error);
+        const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+        const type =
+          status !== undefined && status >= 400
+            ? String(status)
+            : typeof code === 'string'
+              ? code
+              : errorTypeOf(error);
         span.setAttribute('error.type', type);
         span.setStatus({
           code: SpanStatusCode.ERROR,
