@@ -209,10 +209,8 @@ function startAttempt(
               ? code
               : errorTypeOf(error);
         span.setAttribute('error.type', type);
-        span.setStatus({
-          code: SpanStatusCode.ERROR,
-          ...(error ? { message: messageOf(error) } : {}),
-        });
+        // The call span carries the message: the attempt says only what failed.
+        span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span.end();
     },
