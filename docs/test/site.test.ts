@@ -61,6 +61,7 @@ const guides = [
   'testing-with-mocks',
   'errors-and-retries',
   'inferred',
+  'observability',
 ];
 
 /** Pages open at once: one per core of the 2-core machines this runs on. */

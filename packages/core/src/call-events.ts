@@ -1,4 +1,4 @@
-import { OutcomeUnknownError, TelcopayError } from './errors.js';
+import { TelcopayError } from './errors.js';
 import type { LogLevel } from './logger.js';
 import type { CallSite, RunnerContext } from './operation.js';
 import { type AttemptTelemetry, type CallTelemetry, UNOBSERVED_CALL } from './telemetry.js';
@@ -13,8 +13,8 @@ export interface CallEvents {
   retried(attempt: number, error: TelcopayError, delayMs: number): void;
   tokenRefused(attempt: number): void;
   retryBudgetExhausted(): void;
-  succeeded(): void;
-  failed(attempt: number, error: unknown): void;
+  /** The call ended: with its result, or with the error it throws. */
+  ended(attempt: number, error?: unknown): void;
 }
 
 export function callEvents(context: RunnerContext, site: CallSite): CallEvents {
@@ -60,24 +60,12 @@ export function callEvents(context: RunnerContext, site: CallSite): CallEvents {
       log('warn', 'retry-budget', 'retry budget exhausted: not retrying');
       telemetry.retryBudgetExhausted();
     },
-    succeeded() {
-      telemetry.end({ kind: 'ok' });
-    },
-    failed(attempt, error) {
+    ended(attempt, error) {
       // The caller's own abort reason is theirs to log.
       if (error instanceof TelcopayError) {
         log('error', 'error', error.message, { attempt, ...error.toJSON() });
       }
-      telemetry.end(
-        error instanceof OutcomeUnknownError
-          ? {
-              kind: 'outcome_unknown',
-              error,
-              reconciliation: error.reconciliation,
-              requestIds: error.requestIds,
-            }
-          : { kind: 'error', error },
-      );
+      telemetry.end(error);
     },
   };
 }

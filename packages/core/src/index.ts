@@ -80,7 +80,6 @@ export { isSensitiveKey, REDACTED, SecretRegistry } from './secrets.js';
 export type {
   AttemptTelemetry,
   CallFacts,
-  CallOutcome,
   CallTelemetry,
   HttpFacts,
   RetryReport,

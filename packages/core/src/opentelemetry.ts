@@ -14,10 +14,10 @@ import {
   type TracerProvider,
   trace,
 } from '@opentelemetry/api';
+import { OutcomeUnknownError } from './errors.js';
 import type {
   AttemptTelemetry,
   CallFacts,
-  CallOutcome,
   CallTelemetry,
   HttpFacts,
   RetryReport,
@@ -112,31 +112,34 @@ function observeCall(instruments: Instruments, facts: CallFacts): CallTelemetry 
       span.addEvent('retry_budget_exhausted');
       instruments.retryBudgetExhausted.add(1, labels);
     },
-    end(outcome) {
-      const errorType = outcome.kind === 'ok' ? undefined : errorTypeOf(outcome.error);
+    end(error) {
+      const outcome = outcomeOf(error);
+      const errorType = error === undefined ? undefined : errorTypeOf(error);
       const results = {
-        'telcopay.outcome': outcome.kind,
+        'telcopay.outcome': outcome,
         ...(errorType === undefined ? {} : { 'error.type': errorType }),
       };
-      span.setAttributes({
-        ...results,
-        'telcopay.attempts': attempts,
-        ...outcomeAttributes(outcome),
-      });
-      if (outcome.kind !== 'ok') {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(outcome.error) });
+      span.setAttributes({ ...results, 'telcopay.attempts': attempts, ...errorAttributes(error) });
+      if (error !== undefined) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(error) });
       }
       span.end();
       instruments.duration.record((performance.now() - started) / 1000, { ...labels, ...results });
-      if (outcome.kind === 'outcome_unknown') instruments.outcomeUnknown.add(1, labels);
+      if (outcome === 'outcome_unknown') instruments.outcomeUnknown.add(1, labels);
       if (facts.tokenRequest) {
         instruments.tokenRequests.add(1, {
           'telcopay.provider': facts.provider,
-          'telcopay.outcome': outcome.kind,
+          'telcopay.outcome': outcome,
         });
       }
     },
   };
+}
+
+/** `ok`; `outcome_unknown` when a money-moving call's answer was lost; `error` otherwise. */
+function outcomeOf(error: unknown): 'ok' | 'error' | 'outcome_unknown' {
+  if (error === undefined) return 'ok';
+  return error instanceof OutcomeUnknownError ? 'outcome_unknown' : 'error';
 }
 
 /** The call span's own attributes: what the call is, and the references that identify it. */
@@ -155,17 +158,16 @@ function callAttributes(facts: CallFacts): Attributes {
   };
 }
 
-/** An unknown outcome's reconciliation and request ids (already redacted); an error's request id. */
-function outcomeAttributes(outcome: CallOutcome): Attributes {
+/** An error's provider request id; an unknown outcome's reconciliation and request ids (redacted). */
+function errorAttributes(error: unknown): Attributes {
   const attributes: Attributes = {};
-  if (outcome.kind === 'ok') return attributes;
-  const requestId = (outcome.error as { requestId?: unknown }).requestId;
+  const requestId = (error as { requestId?: unknown } | undefined)?.requestId;
   if (typeof requestId === 'string') attributes['telcopay.provider_request_id'] = requestId;
-  if (outcome.kind === 'outcome_unknown') {
-    const { operation, advice } = outcome.reconciliation;
+  if (error instanceof OutcomeUnknownError) {
+    const { operation, advice } = error.reconciliation;
     if (operation !== undefined) attributes['telcopay.reconciliation.operation'] = operation;
     attributes['telcopay.reconciliation.advice'] = advice;
-    for (const [name, value] of Object.entries(outcome.requestIds)) {
+    for (const [name, value] of Object.entries(error.requestIds)) {
       attributes[`telcopay.request_ids.${name}`] = attributeValue(value);
     }
   }

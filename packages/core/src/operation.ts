@@ -142,14 +142,14 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
         const answer = await attempt(context, site, credentials);
         sent.end(answer.status);
         context.budget.earn();
-        events.succeeded();
+        events.ended(attemptNumber);
         return answer.data as Data;
       } catch (caught) {
         const failure = caught instanceof CredentialsFailure ? caught.failure : caught;
         sent?.end(failure instanceof TelcopayError ? failure.status : undefined, failure);
         // The token request's own failure, or the caller's own abort reason: not retried.
         if (caught instanceof CredentialsFailure || !(caught instanceof TelcopayError)) {
-          events.failed(attemptNumber, failure);
+          events.ended(attemptNumber, failure);
           throw failure;
         }
         const error = caught;
@@ -164,14 +164,14 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
         }
         const delayMs = retryDelay(context, error, attemptNumber, events);
         if (delayMs === undefined) {
-          events.failed(attemptNumber, error);
+          events.ended(attemptNumber, error);
           throw error;
         }
         events.retried(attemptNumber, error, delayMs);
         try {
           await sleep(delayMs, call.signal);
         } catch (aborted) {
-          events.failed(attemptNumber, aborted);
+          events.ended(attemptNumber, aborted);
           throw aborted;
         }
         attemptNumber += 1;

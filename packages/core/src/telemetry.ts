@@ -1,4 +1,3 @@
-import type { Reconciliation } from './errors.js';
 import type { Safety } from './operation.js';
 
 /**
@@ -42,8 +41,11 @@ export interface CallTelemetry {
   retry(retry: RetryReport): void;
   /** A retry-safe call was not retried because the client's retry budget was spent. */
   retryBudgetExhausted(): void;
-  /** The call ended: with its result, or with the error it throws. */
-  end(outcome: CallOutcome): void;
+  /**
+   * The call ended: with its result (no error), or with the error it throws. An
+   * OutcomeUnknownError is the outcome `outcome_unknown`, any other error the outcome `error`.
+   */
+  end(error?: unknown): void;
 }
 
 export interface RetryReport {
@@ -56,18 +58,6 @@ export interface RetryReport {
 export interface AttemptTelemetry {
   end(status: number | undefined, error?: unknown): void;
 }
-
-/** `ok`; `error`, with the error; `outcome_unknown`, with how to reconcile (never retried). */
-export type CallOutcome =
-  | { kind: 'ok' }
-  | { kind: 'error'; error: unknown }
-  | {
-      kind: 'outcome_unknown';
-      error: unknown;
-      reconciliation: Reconciliation;
-      /** The request's own references for reconciliation, redacted. */
-      requestIds: Record<string, unknown>;
-    };
 
 /** The reports of a client without telemetry: nothing is built, nothing is kept. */
 export const UNOBSERVED_CALL: CallTelemetry = {

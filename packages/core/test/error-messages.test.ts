@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function getThing(status: number, body: unknown, mock = false) {
+async function getThing(status: number, body: unknown, mock = false): Promise<Error> {
   const runtime = createProviderRuntime<paths, 'mock'>(
     { provider: 'example', environments: { mock: server.url } },
     { environment: 'mock', maxRetries: 0 },
@@ -52,9 +52,10 @@ function getThing(status: number, body: unknown, mock = false) {
     'x-body': JSON.stringify(body),
     ...(mock ? { 'x-mock': '1' } : {}),
   };
-  return operationMethods(runtime, oneGetTable('getThing', '/thing', 'read'), { getThing: {} })
-    .getThing({ headers })
-    .catch((caught: unknown) => caught as Error);
+  const { getThing } = operationMethods(runtime, oneGetTable('getThing', '/thing', 'read'), {
+    getThing: {},
+  });
+  return (await getThing({ headers }).catch((caught: unknown) => caught)) as Error;
 }
 
 describe('an error message', () => {
