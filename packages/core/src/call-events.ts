@@ -21,7 +21,10 @@ export function callEvents(context: RunnerContext, site: CallSite): CallEvents {
   const { plan } = site;
   const telemetry: CallTelemetry = context.telemetry
     ? context.telemetry.startCall({
-        ...site.where,
+        provider: context.provider,
+        operation: plan.operation,
+        idempotencyKey: plan.idempotencyKey,
+        correlationId: plan.correlationId,
         safety: plan.safety,
         tokenRequest: plan.tokenRequest === true,
         http: plan.http,

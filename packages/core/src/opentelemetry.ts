@@ -4,6 +4,7 @@ import {
   type Context,
   type Counter,
   context,
+  createNoopMeter,
   type Histogram,
   type MeterProvider,
   metrics,
@@ -15,13 +16,14 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { OutcomeUnknownError } from './errors.js';
-import type {
-  AttemptTelemetry,
-  CallFacts,
-  CallTelemetry,
-  HttpFacts,
-  RetryReport,
-  Telemetry,
+import {
+  type AttemptTelemetry,
+  type CallFacts,
+  type CallTelemetry,
+  type HttpFacts,
+  type RetryReport,
+  type Telemetry,
+  UNOBSERVED_CALL,
 } from './telemetry.js';
 
 /** The instrumentation scope of every span and metric. */
@@ -53,6 +55,8 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): Telemetry {
 
 interface Instruments {
   tracer: Tracer;
+  /** True when no SDK takes the metrics (the API's no-op meter). */
+  metricsOff: boolean;
   duration: Histogram;
   retries: Counter;
   outcomeUnknown: Counter;
@@ -64,6 +68,7 @@ function createInstruments(options: OpenTelemetryOptions): Instruments {
   const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE);
   return {
     tracer: (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE),
+    metricsOff: meter instanceof createNoopMeter().constructor,
     duration: meter.createHistogram('telcopay.call.duration', {
       unit: 's',
       description: 'Duration of a logical call, with its retries and token request.',
@@ -91,6 +96,10 @@ function observeCall(instruments: Instruments, facts: CallFacts): CallTelemetry 
     { kind: SpanKind.CLIENT, attributes: callAttributes(facts) },
     parent,
   );
+  // A span that is not recorded (no SDK, or not sampled) gets no attempts and no attributes;
+  // the metrics are recorded all the same. With neither, the call is not observed at all.
+  const recording = span.isRecording();
+  if (!recording && instruments.metricsOff) return UNOBSERVED_CALL;
   const inside = trace.setSpan(parent, span);
   const labels = { 'telcopay.provider': facts.provider, 'telcopay.operation': facts.operation };
   let attempts = 0;
@@ -98,7 +107,9 @@ function observeCall(instruments: Instruments, facts: CallFacts): CallTelemetry 
     within: (work) => context.with(inside, work),
     startAttempt(number) {
       attempts = number;
-      return facts.http ? startAttempt(instruments.tracer, inside, facts.http, number) : NO_SPAN;
+      return recording && facts.http
+        ? startAttempt(instruments.tracer, inside, facts.http, number)
+        : NO_SPAN;
     },
     retry({ reason, delayMs, status }: RetryReport) {
       span.addEvent('retry', {
@@ -119,9 +130,15 @@ function observeCall(instruments: Instruments, facts: CallFacts): CallTelemetry 
         'telcopay.outcome': outcome,
         ...(errorType === undefined ? {} : { 'error.type': errorType }),
       };
-      span.setAttributes({ ...results, 'telcopay.attempts': attempts, ...errorAttributes(error) });
-      if (error !== undefined) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(error) });
+      if (recording) {
+        span.setAttributes({
+          ...results,
+          'telcopay.attempts': attempts,
+          ...errorAttributes(error),
+        });
+        if (error !== undefined) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(error) });
+        }
       }
       span.end();
       instruments.duration.record((performance.now() - started) / 1000, { ...labels, ...results });
@@ -144,18 +161,16 @@ function outcomeOf(error: unknown): 'ok' | 'error' | 'outcome_unknown' {
 
 /** The call span's own attributes: what the call is, and the references that identify it. */
 function callAttributes(facts: CallFacts): Attributes {
-  return {
+  const attributes: Attributes = {
     'telcopay.provider': facts.provider,
     'telcopay.operation': facts.operation,
     'telcopay.safety': facts.safety,
-    ...(facts.idempotencyKey === undefined
-      ? {}
-      : { 'telcopay.idempotency_key': facts.idempotencyKey }),
-    ...(facts.correlationId === undefined
-      ? {}
-      : { 'telcopay.correlation_id': facts.correlationId }),
-    ...(facts.tokenRequest ? { 'telcopay.token_request': true } : {}),
   };
+  const { idempotencyKey, correlationId } = facts;
+  if (idempotencyKey !== undefined) attributes['telcopay.idempotency_key'] = idempotencyKey;
+  if (correlationId !== undefined) attributes['telcopay.correlation_id'] = correlationId;
+  if (facts.tokenRequest) attributes['telcopay.token_request'] = true;
+  return attributes;
 }
 
 /** An error's provider request id; an unknown outcome's reconciliation and request ids (redacted). */
