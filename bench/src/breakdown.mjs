@@ -14,7 +14,7 @@ const SECTION = 'client overhead breakdown (in-process CPU/call)';
 const BASE_URL = 'http://127.0.0.1:9';
 
 /** A fetch that answers each of the routes without sending anything. */
-function answeringFetch(routes) {
+export function answeringFetch(routes) {
   const match = routeMatcher(routes);
   const texts = new Map(routes.map((route) => [route, JSON.stringify(route.body)]));
   return async (input, init) => {

@@ -49,6 +49,14 @@ export default (config, options) =>
   };
 }
 
+/** The one-call app with `openTelemetry()` as its telemetry (the API, the adapter, no SDK). */
+const tracedApp = (api, operation) =>
+  `import { openTelemetry } from '@telcopay/core/opentelemetry';
+import { ${factoryName(api)} as create } from '@telcopay/${api}';
+export default (options, input) => create({ ...options, telemetry: openTelemetry() }).${operation}(input);
+`;
+const OTEL_API = ['@opentelemetry/api'];
+
 /** An app whose only use of the package is the client factory (so the whole client stays). */
 const factoryApp = (api) =>
   `import { ${factoryName(api)} as create } from '@telcopay/${api}';\nexport default (options) => create(options);\n`;
@@ -126,6 +134,15 @@ export async function measureProviderBundles() {
         name: `${base} against @hey-api/client-fetch${joseNote}`,
       },
     );
+    const traced = await gzippedTraced(scenario);
+    rows.push({
+      section: SECTION,
+      name: `${base} with openTelemetry()${joseNote}`,
+      value: formatBytes(traced.whole),
+      reference: `${formatBytes(size)} (the app without telemetry)`,
+      ratio: traced.whole / size,
+      note: `+${formatBytes(traced.whole - size)}: @opentelemetry/api ${formatBytes(traced.whole - traced.withoutApi)}, the adapter ${formatBytes(traced.withoutApi - size)}`,
+    });
     if (joseShare > 0) {
       rows.push({
         section: SECTION,
@@ -137,6 +154,15 @@ export async function measureProviderBundles() {
     }
   }
   return rows;
+}
+
+/** The traced one-call app, whole and with @opentelemetry/api left out (jose never counted). */
+async function gzippedTraced({ api, operation }) {
+  const app = tracedApp(api, operation);
+  return {
+    whole: await gzippedSize(app, JOSE),
+    withoutApi: await gzippedSize(app, [...JOSE, ...OTEL_API]),
+  };
 }
 
 export async function measureSdkBundle() {

@@ -77,7 +77,7 @@ export async function measureOverhead({ loopback, inProcess }) {
 }
 
 /** The interquartile range of the per-round ratios `values[round] / reference[round]`. */
-function ratioSpread(values, reference) {
+export function ratioSpread(values, reference) {
   const ratios = values
     .map((value, round) => value / (reference[round] ?? 1))
     .sort((a, b) => a - b);

@@ -7,11 +7,13 @@ import { describeMachine } from './machine.mjs';
 import { MOCK_RUNS, measureMockStartup } from './mocks.mjs';
 import { measureOverhead, OVERHEAD_ITERATIONS } from './overhead.mjs';
 import { renderTable } from './table.mjs';
+import { measureTelemetryOverhead } from './telemetry.mjs';
 
 const mode = process.argv.includes('--short') ? 'short' : 'full';
 
 const BENCHMARKS = [
   ['client overhead', () => measureOverhead(OVERHEAD_ITERATIONS[mode])],
+  ['telemetry overhead', () => measureTelemetryOverhead(OVERHEAD_ITERATIONS[mode].inProcess)],
   ['mock start-up', () => measureMockStartup(MOCK_RUNS[mode])],
   ['bundle size', measureProviderBundles],
   ['build and test', mode === 'full' ? measureBuildAndTest : skippedBuildAndTest],

@@ -62,6 +62,7 @@ const guides = [
   'errors-and-retries',
   'inferred',
   'confirming-inferences',
+  'observability',
 ];
 
 /** Pages open at once: one per core of the 2-core machines this runs on. */

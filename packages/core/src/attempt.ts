@@ -18,12 +18,12 @@ const REQUEST_ID_HEADERS = ['request-correlation-id', 'x-request-id', 'x-correla
 /** Statuses after which a money-moving request may or may not have been carried out. */
 const UNKNOWN_OUTCOME_STATUSES = new Set([500, 502, 504]);
 
-/** Sends one attempt under its timeout: the success body, or a typed, redacted error. */
+/** Sends one attempt under its timeout: the success body and status, or a typed, redacted error. */
 export async function attempt(
   context: RunnerContext,
   site: CallSite,
   credentials: Credentials | undefined,
-): Promise<unknown> {
+): Promise<{ data: unknown; status: number }> {
   const { plan, call, timeoutMs, label, where } = site;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
@@ -92,7 +92,7 @@ export async function attempt(
     if (!idempotent && UNKNOWN_OUTCOME_STATUSES.has(status)) {
       throw unknown(`it answered HTTP ${status}${summarise(body)}`, { status, body });
     }
-    const message = `${label} failed with HTTP ${status}${summarise(body)}.`;
+    const message = `${label} failed with HTTP ${status}${summarise(body)}.${mockViolations(response)}`;
     const ErrorClass = status === 401 || status === 403 ? AuthError : ApiError;
     throw new ErrorClass(context.secrets.redactText(message), {
       ...where,
@@ -117,7 +117,7 @@ export async function attempt(
       providerMessage,
     });
   }
-  return data;
+  return { data, status };
 }
 
 /**
@@ -142,16 +142,64 @@ function requestIdOf(response: Response): string | undefined {
   return undefined;
 }
 
-/** A short, human summary of an error body: its first message-like field, if any. */
+/** Keys whose text is a provider's message, in the order they are looked for. */
+const MESSAGE_KEYS = ['message', 'title', 'error', 'Error', 'faultstring', 'type', 'code'];
+/** Keys whose text details the message (Tigo's `developerMessage`, OAuth's `error_description`). */
+const DETAIL_KEYS = ['developerMessage', 'error_description'];
+/** Keys of an object that wraps the message one level down (Tigo's `error`, Apigee's `fault`). */
+const WRAPPER_KEYS = ['error', 'fault'];
+
+/**
+ * A short, human summary of an error body: the provider's own message and its detail, without
+ * a final period (the sentence it goes into ends with one).
+ */
 function summarise(body: unknown): string {
   if (typeof body === 'string') {
     if (/^\s*</.test(body)) return ' (an HTML page)';
-    return body ? `: ${body.slice(0, 200)}` : '';
+    return body ? `: ${clip(body)}` : '';
   }
-  if (typeof body !== 'object' || body === null) return '';
-  for (const key of ['message', 'title', 'error', 'Error', 'faultstring', 'type', 'code']) {
-    const value = (body as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value) return `: ${value.slice(0, 200)}`;
+  const words = providerWords(body, true);
+  return words ? `: ${words}` : '';
+}
+
+function providerWords(body: unknown, unwrap: boolean): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const text = (keys: string[]) =>
+    keys.map((key) => record[key]).find((value) => typeof value === 'string' && value) as
+      | string
+      | undefined;
+  const message = text(MESSAGE_KEYS);
+  if (message !== undefined) {
+    const detail = text(DETAIL_KEYS);
+    return detail && detail !== message ? `${clip(message)} (${clip(detail)})` : clip(message);
   }
-  return '';
+  if (!unwrap) return undefined;
+  for (const key of WRAPPER_KEYS) {
+    const nested = providerWords(record[key], false);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+function clip(text: string): string {
+  return text.slice(0, 200).replace(/\.+$/, '');
+}
+
+/**
+ * A mock (Prism) that refuses a request answers with the spec's example for the status, and
+ * says why in its `sl-violations` header: the reasons, when it did.
+ */
+function mockViolations(response: Response): string {
+  const header = response.headers.get('sl-violations');
+  if (!header) return '';
+  try {
+    const violations = JSON.parse(header) as { location?: string[]; message?: string }[];
+    const reasons = violations
+      .slice(0, 5)
+      .map(({ location, message }) => `${(location ?? []).join('.')}: ${message}`);
+    return reasons.length ? ` The mock refused the request: ${reasons.join('; ')}.` : '';
+  } catch {
+    return '';
+  }
 }

@@ -5,6 +5,7 @@ import { type Logger, redactingLogger } from './logger.js';
 import { createOperationRunner, DEFAULT_TIMEOUT_MS, type RunOperation } from './operation.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryPolicy } from './retry.js';
 import { SecretRegistry } from './secrets.js';
+import type { Telemetry } from './telemetry.js';
 
 /** The options every telcopay client takes besides its credentials. */
 export interface ClientOptions<Environment extends string> extends EndpointOptions<Environment> {
@@ -20,6 +21,11 @@ export interface ClientOptions<Environment extends string> extends EndpointOptio
   headers?: Record<string, string> | undefined;
   /** A hook that receives structured, redacted log entries. */
   logger?: Logger | undefined;
+  /**
+   * Where each call's spans and metrics go: `openTelemetry()` from `@telcopay/core/opentelemetry`.
+   * Without it, nothing is recorded and nothing is paid for.
+   */
+  telemetry?: Telemetry | undefined;
 }
 
 /** What a provider package tells core about itself. */
@@ -81,6 +87,7 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
     retry,
     budget: new RetryBudget(retry.budget),
     expiredToken: auth.expiredToken,
+    telemetry: options.telemetry,
   });
   return {
     provider,

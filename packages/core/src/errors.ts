@@ -79,7 +79,10 @@ export class ApiError extends TelcopayError {
     details: ErrorDetails & { status: number; retryAfterMs?: number | undefined },
   ) {
     super(message, { retryable: isRetryableStatus(details.status), ...details });
-    this.statusClass = details.status >= 400 && details.status < 500 ? 'client' : 'server';
+    const { status } = details;
+    // No status only on an AuthError raised before anything was sent: the caller's credentials.
+    this.statusClass =
+      status === undefined || (status >= 400 && status < 500) ? 'client' : 'server';
     this.retryAfterMs = details.retryAfterMs;
   }
   override toJSON(): Record<string, unknown> {
@@ -87,8 +90,30 @@ export class ApiError extends TelcopayError {
   }
 }
 
-/** The provider refused the credentials (401/403), or a token could not be obtained. */
-export class AuthError extends ApiError {}
+/**
+ * The provider refused the credentials (401/403), or no credential could be had: the token
+ * endpoint failed or refused (its error is the `cause`), or the caller's token source threw
+ * (then there is no `status`: nothing was sent). Never retried as a network fault.
+ */
+export class AuthError extends ApiError {
+  constructor(message: string, details: ErrorDetails & { retryAfterMs?: number | undefined }) {
+    super(message, { retryable: false, ...details } as ErrorDetails & { status: number });
+  }
+}
+
+/**
+ * A failure to get a credential (a token endpoint that failed, refused or answered no token) as
+ * an AuthError with the same details, that keeps the failure as its `cause` and is not retried.
+ * A ValidationError (a credential option that cannot be used) and anything else stay as they are.
+ */
+export function asAuthError(error: TelcopayError): TelcopayError {
+  if (error instanceof AuthError || error instanceof ValidationError) return error;
+  const { provider, operation, status, requestId, correlationId, idempotencyKey, body } = error;
+  return new AuthError(error.message, {
+    ...{ provider, operation, status, requestId, correlationId, idempotencyKey, body },
+    cause: error,
+  });
+}
 
 /** A 2xx answer whose body says the operation failed (e.g. QvaTel's `result: 0`). */
 export class BusinessError extends TelcopayError {

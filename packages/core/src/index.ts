@@ -77,6 +77,14 @@ export {
   retryAfterMs,
 } from './retry.js';
 export { isSensitiveKey, REDACTED, SecretRegistry } from './secrets.js';
+export type {
+  AttemptTelemetry,
+  CallFacts,
+  CallTelemetry,
+  HttpFacts,
+  RetryReport,
+  Telemetry,
+} from './telemetry.js';
 export {
   createTokenCache,
   type IssuedToken,

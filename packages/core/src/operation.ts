@@ -1,9 +1,10 @@
 import { attempt } from './attempt.js';
 import type { Credentials, ExpiredTokenHandling } from './auth.js';
+import { type CallEvents, callEvents } from './call-events.js';
 import {
   ApiError,
   AuthError,
-  ConnectionError,
+  asAuthError,
   type Reconciliation,
   TelcopayError,
   TimeoutError,
@@ -11,6 +12,7 @@ import {
 import type { Logger } from './logger.js';
 import { backoffDelay, type RetryBudget, type RetryPolicy, sleep } from './retry.js';
 import type { SecretRegistry } from './secrets.js';
+import type { AttemptTelemetry, HttpFacts, Telemetry } from './telemetry.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -52,6 +54,10 @@ export interface OperationPlan<Data> {
   requestIds?: Record<string, unknown> | undefined;
   /** How to learn the outcome when the answer of this money-moving call is lost. */
   reconcile?: Reconciliation | undefined;
+  /** True for a request to a token endpoint, for telemetry. */
+  tokenRequest?: boolean | undefined;
+  /** The HTTP request each attempt sends, for telemetry (no query, no header, no body). */
+  http?: HttpFacts | undefined;
   /**
    * One attempt's credentials (a token, a signature), got before the attempt's timer starts:
    * while they are not ready, nothing has been sent.
@@ -74,6 +80,8 @@ export interface RunnerContext {
   budget: RetryBudget;
   /** When set, a rejected token is dropped, and an idempotent call is sent once more. */
   expiredToken?: ExpiredTokenHandling | undefined;
+  /** Where the calls' spans and metrics go, when the client has telemetry. */
+  telemetry?: Telemetry | undefined;
 }
 
 /** Where one call happens: what every error of it says, and its label in messages. */
@@ -120,59 +128,52 @@ export function createOperationRunner(context: RunnerContext): RunOperation {
         idempotencyKey: plan.idempotencyKey,
       },
     };
+    const events = callEvents(context, site);
     let attemptNumber = 1;
     let tokenRefreshed = false;
+    let sentAttempts = 0; // with the one sent again after a token refresh
     for (;;) {
       let credentials: Credentials | undefined;
+      let sent: AttemptTelemetry | undefined;
       try {
-        credentials = await credentialsFor(context, site);
-        const data = (await attempt(context, site, credentials)) as Data;
+        // Inside the call: a token request made for these credentials nests under it.
+        credentials = await events.within(() => credentialsFor(context, site));
+        sent = events.startAttempt(++sentAttempts);
+        const answer = await attempt(context, site, credentials);
+        sent.end(answer.status);
         context.budget.earn();
-        return data;
+        events.ended(attemptNumber);
+        return answer.data as Data;
       } catch (caught) {
-        const log = (
-          level: 'info' | 'warn' | 'error',
-          event: string,
-          message: string,
-          fields = {},
-        ) =>
-          context.logger({
-            level,
-            event,
-            message,
-            provider: context.provider,
-            operation: plan.operation,
-            fields: { attempt: attemptNumber, ...fields },
-          });
-        if (caught instanceof CredentialsFailure) {
-          log('error', 'error', caught.failure.message, caught.failure.toJSON());
-          throw caught.failure;
+        const failure = caught instanceof CredentialsFailure ? caught.failure : caught;
+        sent?.end(failure instanceof TelcopayError ? failure.status : undefined, failure);
+        // The token request's own failure, or the caller's own abort reason: not retried.
+        if (caught instanceof CredentialsFailure || !(caught instanceof TelcopayError)) {
+          events.ended(attemptNumber, failure);
+          throw failure;
         }
-        if (!(caught instanceof TelcopayError)) throw caught; // the caller's own abort reason
         const error = caught;
 
         if (credentials?.token !== undefined && isExpiredToken(context, error)) {
           context.expiredToken?.invalidate(credentials.token);
           if (plan.safety !== 'unkeyed-money' && !tokenRefreshed) {
             tokenRefreshed = true;
-            log('info', 'retry', 'access token rejected: refreshing it and sending once more', {
-              reason: 'expired-token',
-            });
+            events.tokenRefused(attemptNumber);
             continue;
           }
         }
-        const delayMs = retryDelay(context, error, attemptNumber);
+        const delayMs = retryDelay(context, error, attemptNumber, events);
         if (delayMs === undefined) {
-          log('error', 'error', error.message, error.toJSON());
+          events.ended(attemptNumber, error);
           throw error;
         }
-        log('warn', 'retry', `${error.message} Retrying in ${delayMs} ms.`, {
-          reason: error.name,
-          status: error.status,
-          delayMs,
-          idempotencyKey: plan.idempotencyKey,
-        });
-        await sleep(delayMs, call.signal);
+        events.retried(attemptNumber, error, delayMs);
+        try {
+          await sleep(delayMs, call.signal);
+        } catch (aborted) {
+          events.ended(attemptNumber, aborted);
+          throw aborted;
+        }
         attemptNumber += 1;
       }
     }
@@ -188,18 +189,17 @@ function isExpiredToken(context: RunnerContext, error: TelcopayError): boolean {
 }
 
 /** How long to wait before sending again, or undefined when the call must not be retried. */
-function retryDelay(context: RunnerContext, error: TelcopayError, attemptNumber: number) {
+function retryDelay(
+  context: RunnerContext,
+  error: TelcopayError,
+  attemptNumber: number,
+  events: CallEvents,
+) {
   if (!error.retryable || attemptNumber > context.retry.maxRetries) return undefined;
   const asked = error instanceof ApiError ? error.retryAfterMs : undefined;
   if (asked !== undefined && asked > context.retry.maxDelayMs) return undefined;
   if (!context.budget.spend()) {
-    context.logger({
-      level: 'warn',
-      event: 'retry-budget',
-      message: 'retry budget exhausted: not retrying',
-      provider: context.provider,
-      operation: error.operation,
-    });
+    events.retryBudgetExhausted();
     return undefined;
   }
   return Math.max(backoffDelay(context.retry, attemptNumber), asked ?? 0);
@@ -228,13 +228,22 @@ async function credentialsFor(
         { ...site.where, timeoutMs: site.timeoutMs, retryable: true },
       );
     }
-    if (error instanceof TelcopayError) throw new CredentialsFailure(error);
-    const cause = context.secrets.describeCause(error);
-    throw new ConnectionError(
-      `${site.label}: its credentials could not be had, so nothing was sent (${cause?.message ?? 'unknown cause'}).`,
-      { ...site.where, retryable: true, cause },
-    );
+    throw new CredentialsFailure(credentialsError(context, site, error));
   }
+}
+
+/**
+ * Not getting a credential, whichever way, is an AuthError that keeps its cause and is not
+ * retried: the token endpoint's own failure (after its own retries) keeps its details. Only a
+ * credential option that cannot be used stays the caller's ValidationError.
+ */
+function credentialsError(context: RunnerContext, site: CallSite, error: unknown) {
+  if (error instanceof TelcopayError) return asAuthError(error);
+  const cause = context.secrets.describeCause(error);
+  return new AuthError(
+    `${site.label}: its credentials could not be had, so nothing was sent (${cause?.message ?? 'unknown cause'}).`,
+    { ...site.where, cause },
+  );
 }
 
 /** What `settleWithin` rejects with when its time is up. */

@@ -13,9 +13,10 @@ import {
   withFormFields,
 } from './auth.js';
 import type { ProviderRuntime } from './client.js';
-import type { Reconciliation } from './errors.js';
+import { type Reconciliation, ValidationError } from './errors.js';
 import { callIdentity } from './idempotency.js';
 import type { CallOptions, Safety, SendResult } from './operation.js';
+import type { HttpFacts } from './telemetry.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
 
@@ -101,6 +102,8 @@ export interface OperationDefinition<Paths, C extends OperationContract> {
   auth?: AuthStrategy;
   /** This operation's own server (a token endpoint on another host). */
   baseUrl?: string;
+  /** True for the request to a token endpoint: telemetry counts it as a token request. */
+  tokenRequest?: boolean;
 }
 
 type Definitions<Paths, T extends OperationTable> = {
@@ -149,6 +152,7 @@ interface AnyDefinition {
   mapError?: (error: unknown, request: AnyRequest, ids: CallIds<OperationContract>) => unknown;
   auth?: AuthStrategy;
   baseUrl?: string;
+  tokenRequest?: boolean;
 }
 type Send = (
   method: string,
@@ -176,7 +180,8 @@ export function operationMethods<
       callOperation(runtime, operation, contract, definition, input, call);
     methods[contract.method] =
       typeof request === 'function'
-        ? (input: unknown, call?: CallOptions) => invoke(() => request(input), call)
+        ? (input: unknown, call?: CallOptions) =>
+            invoke(() => mapInput(runtime.provider, operation, contract, request, input), call)
         : (call?: CallOptions) => invoke(() => request ?? {}, call);
   }
   return methods as OperationMethods<Paths, T, D>;
@@ -205,6 +210,8 @@ async function callOperation<Paths extends object>(
         ...ids,
         requestIds: request.requestIds,
         reconcile: contract.reconcile,
+        tokenRequest: definition.tokenRequest,
+        http: prepared.http,
         authorize: () => auth.authorize(prepared.outgoing),
         async send(signal, credentials) {
           const result = await sendPrepared(runtime, prepared, credentials, call, signal);
@@ -225,6 +232,27 @@ async function callOperation<Paths extends object>(
   return definition.returns === 'correlated' ? { correlationId: ids.correlationId, data } : data;
 }
 
+/**
+ * The request a method's input maps to. A mapping that declares a required input (a parameter
+ * without a default) is not called without one: that is the caller's mistake, said as such.
+ */
+function mapInput(
+  provider: string,
+  operation: string,
+  contract: OperationContract,
+  request: (input: unknown) => AnyRequest,
+  input: unknown,
+): AnyRequest {
+  if ((input === undefined || input === null) && request.length > 0) {
+    throw new ValidationError(`${contract.method} needs its input, got ${input}.`, {
+      provider,
+      operation,
+      field: 'input',
+    });
+  }
+  return request(input);
+}
+
 /** One call's request, ready for every attempt: its ids fixed, its body serialised once. */
 interface PreparedRequest {
   contract: OperationContract;
@@ -237,6 +265,8 @@ interface PreparedRequest {
   baseUrl: string | undefined;
   /** What the auth signs and adds its credentials to. */
   outgoing: OutgoingRequest;
+  /** The request as telemetry reports it: no query, no header, no body. */
+  http: HttpFacts;
 }
 
 function prepare<Paths extends object>(
@@ -249,6 +279,8 @@ function prepare<Paths extends object>(
   const params = request.params ?? {};
   const body = identity.body === undefined ? undefined : serialise(identity.body, contract);
   const baseUrl = definition.baseUrl ?? runtime.baseUrl;
+  const method = contract.httpMethod.toUpperCase();
+  const url = baseUrl + defaultPathSerializer(contract.path, params.path ?? {});
   return {
     contract,
     ids: {
@@ -259,10 +291,11 @@ function prepare<Paths extends object>(
     params,
     querySerializer: request.querySerializer,
     baseUrl: definition.baseUrl,
+    http: { method, url, route: contract.path },
     outgoing: {
-      method: contract.httpMethod.toUpperCase(),
+      method,
       baseUrl,
-      url: baseUrl + defaultPathSerializer(contract.path, params.path ?? {}),
+      url,
       query: params.query,
       body,
       contentType: body === undefined ? undefined : contract.contentType,

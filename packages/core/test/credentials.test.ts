@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localServer } from '../../testing/src/local-server.js';
 import {
+  AuthError,
   type AuthStrategy,
-  ConnectionError,
   createProviderRuntime,
   type OutgoingRequest,
   operationMethods,
@@ -28,10 +28,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function client(auth: AuthStrategy, timeoutMs: number, safety: 'read' | 'unkeyed-money' = 'read') {
+function client(
+  auth: AuthStrategy,
+  timeoutMs: number,
+  safety: 'read' | 'unkeyed-money' = 'read',
+  maxRetries = 0,
+) {
   const example = createProviderRuntime<paths, 'mock'>(
     { provider: 'example', environments: { mock: server.url } },
-    { environment: 'mock', timeoutMs, maxRetries: 0 },
+    { environment: 'mock', timeoutMs, maxRetries },
     auth,
   );
   const reconcile = { advice: 'Ask.' };
@@ -67,24 +72,36 @@ describe("an attempt's credentials", () => {
     expect(received.at(-1)).toEqual({ url: '/thing?hang', auth: 'slow-token' });
   }, 20_000);
 
-  it('that cannot be had send nothing, so even a money-moving call is safe to send again', async () => {
-    const from = received.length;
-    const broken: AuthStrategy = {
-      secrets: [],
-      authorize: async () => {
-        throw new TypeError('the vault is sealed');
-      },
-    };
-    const error = await client(broken, 1_000, 'unkeyed-money')
-      .getThing('ok')
-      .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ retryable: true });
-    expect((error as Error).message).toBe(
-      'example getThing: its credentials could not be had, so nothing was sent (the vault is sealed).',
-    );
-    expect(received.length).toBe(from);
-  });
+  it.each(['read', 'unkeyed-money'] as const)(
+    'that cannot be had are an AuthError of a %s call: its cause kept, nothing sent, not retried',
+    async (safety) => {
+      const from = received.length;
+      let asked = 0;
+      const broken: AuthStrategy = {
+        secrets: ['vault-secret-1'],
+        authorize: async () => {
+          asked += 1;
+          throw new TypeError('the vault is sealed (vault-secret-1)');
+        },
+      };
+      const error = await client(broken, 1_000, safety, 2)
+        .getThing('ok')
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AuthError);
+      expect(error).toMatchObject({
+        retryable: false,
+        status: undefined,
+        statusClass: 'client',
+        cause: { name: 'TypeError', message: 'the vault is sealed ([REDACTED])' },
+      });
+      expect((error as Error).message).toBe(
+        'example getThing: its credentials could not be had, so nothing was sent (the vault is sealed ([REDACTED])).',
+      );
+      expect(JSON.stringify(error)).not.toContain('vault-secret-1');
+      expect(asked).toBe(1);
+      expect(received.length).toBe(from);
+    },
+  );
 });
 
 describe('.raw', () => {

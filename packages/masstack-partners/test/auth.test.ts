@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LogEntry } from '@telcopay/core';
+import { AuthError, type LogEntry } from '@telcopay/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMasstackPartnersClient, type MasstackPartnersClientOptions } from '../src/index.js';
 import { FEBRUARY_INVOICE, MOVEMENT_ID, SERVICE } from './fixtures.js';
@@ -73,6 +73,32 @@ describe('bearer JWT', () => {
     const result = await create(client);
     expect(seen[0]?.authorization).toBe('Bearer static-jwt-91bd4e');
     expect(seen[0]?.['request-correlation-id']).toBe(result.correlationId);
+  });
+});
+
+describe('a token provider that throws', () => {
+  it('is an AuthError with its cause, asked once, and nothing is sent', async () => {
+    let asked = 0;
+    const client = createMasstackPartnersClient({
+      token: async () => {
+        asked += 1;
+        throw new Error('vault down');
+      },
+      baseUrl,
+    });
+    const error = await create(client).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error).toMatchObject({
+      operation: 'createNonSubscribableMovement',
+      status: undefined,
+      retryable: false,
+      cause: { name: 'Error', message: 'vault down' },
+    });
+    expect((error as Error).message).toBe(
+      'masstack-partners createNonSubscribableMovement: its credentials could not be had, so nothing was sent (vault down).',
+    );
+    expect(asked).toBe(1);
+    expect(seen).toHaveLength(0);
   });
 });
 

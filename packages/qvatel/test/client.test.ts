@@ -1,4 +1,4 @@
-import { type LogEntry, ValidationError } from '@telcopay/core';
+import { AuthError, type LogEntry, ValidationError } from '@telcopay/core';
 import { mockUrl, recordingFetch } from '@telcopay/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createQvatelClient } from '../src/index.js';
@@ -79,6 +79,28 @@ describe('reading status and balance', () => {
     const { qvatel, requests } = client();
     await expect(qvatel.getRechargeStatus(' ')).rejects.toBeInstanceOf(ValidationError);
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('errors as documented', () => {
+  it('refuses a recharge sent without its input with a ValidationError, sending nothing', async () => {
+    const { qvatel, requests } = client();
+    const send = qvatel.sendRecharge as unknown as () => Promise<unknown>;
+    await expect(send()).rejects.toSatisfy(
+      (error) => error instanceof ValidationError && error.field === 'input',
+    );
+    expect(requests).toHaveLength(0);
+  });
+
+  it("ends the mock's 401 message with one period", async () => {
+    const { qvatel } = client();
+    const error = await qvatel
+      .getRechargeBalance({ headers: { Prefer: 'code=401' } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as Error).message).toBe(
+      'qvatel getRechargeBalance failed with HTTP 401: Unauthenticated.',
+    );
   });
 });
 

@@ -1,10 +1,4 @@
-import {
-  ApiError,
-  AuthError,
-  type AuthStrategy,
-  cachedBearerAuth,
-  createTokenCache,
-} from '@telcopay/core';
+import { type AuthStrategy, cachedBearerAuth, createTokenCache } from '@telcopay/core';
 import type { components } from './generated/schema.js';
 
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -24,12 +18,8 @@ export interface StoneAuthOptions {
 export function stoneAuth(options: StoneAuthOptions): AuthStrategy {
   const tokens = createTokenCache({
     async fetchToken() {
-      try {
-        const issued = await options.issueToken();
-        return { token: issued.access_token, expiresInSeconds: issued.expires_in };
-      } catch (error) {
-        throw asAuthError(error);
-      }
+      const issued = await options.issueToken();
+      return { token: issued.access_token, expiresInSeconds: issued.expires_in };
     },
   });
   return cachedBearerAuth(tokens, { secrets: options.secrets, isExpiredToken: isRefusedToken });
@@ -41,19 +31,4 @@ export function stoneAuth(options: StoneAuthOptions): AuthStrategy {
  */
 function isRefusedToken(status: number, body: unknown): boolean {
   return status === 401 && !(typeof body === 'object' && body !== null && 'error' in body);
-}
-
-/** When a call cannot get a token, any refusal by the token endpoint is an authentication failure. */
-function asAuthError(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error instanceof AuthError || error.status === undefined) {
-    return error;
-  }
-  return new AuthError(error.message, {
-    provider: error.provider,
-    operation: error.operation,
-    status: error.status,
-    requestId: error.requestId,
-    body: error.body,
-    retryable: error.retryable,
-  });
 }

@@ -154,6 +154,7 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
         } satisfies Schemas['TokenRequest'],
       },
       businessFailure: (token) => (token.access_token ? undefined : 'no access_token issued'),
+      tokenRequest: true,
       result(issued) {
         secrets.add(issued.access_token);
         logger({

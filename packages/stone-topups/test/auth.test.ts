@@ -1,4 +1,4 @@
-import { AuthError, type LogEntry, ValidationError } from '@telcopay/core';
+import { AuthError, BusinessError, type LogEntry, ValidationError } from '@telcopay/core';
 import { recordingFetch } from '@telcopay/testing';
 import { type CryptoKey, decodeJwt, exportPKCS8, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -268,6 +268,26 @@ describe('token endpoint failures', () => {
       }
     },
   );
+});
+
+describe('a token answer without an access_token', () => {
+  it('is an AuthError of the call, its BusinessError the cause, asked once and sent nowhere', async () => {
+    const server = await startStone({
+      tokenAnswer: () => ({ status: 200, body: { token_type: 'Bearer', expires_in: 300 } }),
+    });
+    const { stone: stoneClient } = client(server.url);
+
+    const error = await stoneClient.listProviders().catch((failure: unknown) => failure);
+
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error).toMatchObject({ operation: 'requestAccessToken', status: 200, retryable: false });
+    expect((error as Error).cause).toBeInstanceOf(BusinessError);
+    expect((error as Error).message).toBe(
+      'stone-topups requestAccessToken was refused by the provider: no access_token issued',
+    );
+    expect(server.on(TOKEN_PATH)).toHaveLength(1);
+    expect(server.on(PROVIDERS_PATH)).toHaveLength(0);
+  });
 });
 
 describe('the private key', () => {

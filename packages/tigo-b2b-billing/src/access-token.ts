@@ -44,6 +44,7 @@ export function createAccessTokens(
   const { requestAccessToken } = operationMethods(runtime, OPERATIONS, {
     requestAccessToken: {
       request: { params: { query: { grant_type: 'client_credentials' as const } } },
+      tokenRequest: true,
       result: (answer, { status }) => ({
         answer,
         issued: parseAccessToken(answer, status, runtime.secrets),

@@ -27,6 +27,8 @@ export interface FakeGatewayOptions {
   expiresIn?: unknown;
   /** Replaces the token answer's body (to serve an unusable one). */
   tokenBody?: (token: string) => unknown;
+  /** A status the token endpoint answers every request with, in Tigo's error body. */
+  tokenStatus?: number;
   /** How long the token endpoint takes to answer, so concurrent callers overlap. */
   tokenDelayMs?: number;
   /** How many contracts the customer has (served page by page). Default 0. */
@@ -76,6 +78,9 @@ export async function fakeGateway(options: FakeGatewayOptions = {}) {
 
   async function answerToken(request: IncomingMessage, response: ServerResponse) {
     await new Promise((resolve) => setTimeout(resolve, options.tokenDelayMs ?? 0));
+    if (options.tokenStatus !== undefined) {
+      return json(response, options.tokenStatus, tigoErrorBody(options.tokenStatus));
+    }
     if (refuseCredentials || request.headers.authorization !== expectedBasic) {
       // Apigee's answer to bad client credentials; it echoes nothing secret, but a careless
       // gateway might, so this one echoes the Basic header to prove it gets redacted.
@@ -187,4 +192,16 @@ function contractsDetails(numbers: number[]) {
 function json(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
+}
+
+/** Tigo's error body (the spec's `errorBody`): a message ending in a period, and its detail. */
+export function tigoErrorBody(status: number) {
+  return {
+    error: {
+      statusCode: String(status),
+      code: String(status),
+      message: 'The gateway could not answer.',
+      developerMessage: `Backend failure ${status}`,
+    },
+  };
 }

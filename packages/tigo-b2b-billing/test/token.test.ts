@@ -1,4 +1,4 @@
-import { AuthError, BusinessError, type LogEntry } from '@telcopay/core';
+import { ApiError, AuthError, BusinessError, type LogEntry } from '@telcopay/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTigoB2bBillingClient } from '../src/index.js';
 import {
@@ -109,6 +109,31 @@ describe('the access token', () => {
     });
     expect(gateway.apiRequests).toHaveLength(0);
   });
+});
+
+describe('a token endpoint that fails', () => {
+  it.each([
+    [400, 1],
+    [500, 3],
+  ])(
+    'answering %i is an AuthError of the call, its ApiError the cause, after %i token requests',
+    async (status, tokenRequests) => {
+      const { gateway, tigo } = await setUp({ tokenStatus: status });
+      const error = await tigo.getContract({ contractId: 1 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AuthError);
+      expect(error).toMatchObject({ operation: 'requestAccessToken', status, retryable: false });
+      expect((error as Error).cause).toBeInstanceOf(ApiError);
+      expect((error as Error).cause).not.toBeInstanceOf(AuthError);
+      // The provider's message and developer message, in one sentence with one final period.
+      expect((error as Error).message).toBe(
+        `tigo-b2b-billing requestAccessToken failed with HTTP ${status}: The gateway could not answer (Backend failure ${status}).`,
+      );
+      expect(JSON.stringify(error)).not.toContain(CLIENT_SECRET);
+      // The token request's own retries (500 is retried, 400 is not); the call adds none.
+      expect(gateway.tokenRequests).toHaveLength(tokenRequests);
+      expect(gateway.apiRequests).toHaveLength(0);
+    },
+  );
 });
 
 describe("Apigee's invalid-token fault", () => {
