@@ -25,6 +25,22 @@ const TOOLS = Object.fromEntries(
   ['typescript', '@types/node'].map((name) => [name, require(`${name}/package.json`).version]),
 );
 
+/** The version of a devDependency of this package (some export no `package.json`). */
+function installedVersion(name: string): string {
+  const manifest = join(import.meta.dirname, '../node_modules', name, 'package.json');
+  return JSON.parse(readFileSync(manifest, 'utf8')).version;
+}
+
+/** What the observability guide's samples import besides telcopay: the OpenTelemetry SDK. */
+const GUIDE_DEPENDENCIES = Object.fromEntries(
+  [
+    '@opentelemetry/api',
+    '@opentelemetry/context-async-hooks',
+    '@opentelemetry/sdk-metrics',
+    '@opentelemetry/sdk-trace-base',
+  ].map((name) => [name, installedVersion(name)]),
+);
+
 /** A user's strict project; the packages' declarations are checked too, not skipped. */
 const STRICT_TSCONFIG = {
   compilerOptions: {
@@ -114,7 +130,7 @@ async function appWith(name: string, packageName: string): Promise<string> {
  */
 async function installEverything(): Promise<string> {
   const dir = join(root, 'everything');
-  npmProject(dir, { name: 'everything', devDependencies: TOOLS });
+  npmProject(dir, { name: 'everything', devDependencies: { ...TOOLS, ...GUIDE_DEPENDENCIES } });
   await npm(['install', ...Object.keys(tarballs).map(tarball)], dir);
   return dir;
 }
