@@ -21,6 +21,15 @@ const require = createRequire(import.meta.url);
 const redocly = require.resolve('@redocly/cli/bin/cli.js');
 const tsc = require.resolve('typescript/bin/tsc');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+/** What the observability guide's samples import besides telcopay: the OpenTelemetry SDK. */
+const GUIDE_DEPENDENCIES = [
+  '@opentelemetry/api',
+  '@opentelemetry/context-async-hooks',
+  '@opentelemetry/sdk-metrics',
+  '@opentelemetry/sdk-trace-base',
+];
+/** A dependency's declarations, beside its entry point (the samples' folder has no node_modules). */
+const typesOf = (name: string) => require.resolve(name).replace(/\.js$/, '.d.ts');
 /** Bundling five specs and compiling every client's sources, on a busy 2-core machine. */
 const TIMEOUT = 240_000;
 
@@ -61,10 +70,13 @@ beforeAll(async () => {
         // The guides' samples read process.env; the samples' folder is outside the workspace.
         types: ['node'],
         typeRoots: [join(root, 'docs/node_modules/@types')],
-        // The workspace's packages, from their sources: no build needed before this test.
+        // The workspace's packages, from their sources: no build needed before this test; and
+        // the OpenTelemetry SDK the observability guide imports, from this package's own.
         paths: {
+          '@telcopay/core/*': [join(root, 'packages/core/src/*.ts')],
           '@telcopay/mocks': [join(root, 'mocks/src/index.ts')],
           '@telcopay/*': [join(root, 'packages/*/src/index.ts')],
+          ...Object.fromEntries(GUIDE_DEPENDENCIES.map((name) => [name, [typesOf(name)]])),
         },
       },
       files: [
