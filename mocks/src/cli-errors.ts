@@ -6,3 +6,14 @@ export function usageError(reason: unknown, usage?: string): never {
   if (usage) console.error(`\n${usage}`);
   process.exit(2);
 }
+
+/**
+ * Ends a command whose servers could not start (exit 1): the reason, and `portTakenHint` when a
+ * port was taken.
+ */
+export function startError(what: string, error: unknown, portTakenHint: string): never {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = /EADDRINUSE/.test(message) ? `\n${portTakenHint}` : '';
+  console.error(`Could not start the ${what}: ${message}${hint}`);
+  process.exit(1);
+}

@@ -3,7 +3,7 @@
 // telcopay-mocks proxy <api> --upstream <url> …: a validating proxy in front of the provider.
 import { parseArgs } from 'node:util';
 import { APIS, isApiName } from './apis.js';
-import { usageError } from './cli-errors.js';
+import { startError, usageError } from './cli-errors.js';
 
 const MOCKS_USAGE = [
   'Usage: telcopay-mocks [api…] [--errors] [--free]',
@@ -46,12 +46,11 @@ async function serveMocks(argv: string[]) {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = /EADDRINUSE/.test(message)
-      ? '\nA port is taken (another telcopay-mocks or `pnpm start`?). Add --free to listen on free ports.'
-      : '';
-    console.error(`Could not start the mocks: ${message}${hint}`);
-    process.exit(1);
+    startError(
+      'mocks',
+      error,
+      'A port is taken (another telcopay-mocks or `pnpm start`?). Add --free to listen on free ports.',
+    );
   }
 }
 

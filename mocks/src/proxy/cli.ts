@@ -2,7 +2,7 @@
 // sandbox, checks every one against the spec, and writes the report when stopped.
 import { parseArgs } from 'node:util';
 import { APIS, isApiName } from '../apis.js';
-import { usageError } from '../cli-errors.js';
+import { startError, usageError } from '../cli-errors.js';
 import { startProxy } from './index.js';
 import type { ConformanceReport } from './report.js';
 
@@ -51,12 +51,11 @@ export async function runProxy(argv: string[]): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = /EADDRINUSE/.test(message)
-      ? '\nThe port is taken: choose another --port, or leave it out for a free one.'
-      : '';
-    console.error(`Could not start the proxy: ${message}${hint}`);
-    process.exit(1);
+    startError(
+      'proxy',
+      error,
+      'The port is taken: choose another --port, or leave it out for a free one.',
+    );
   }
 }
 
