@@ -1,3 +1,5 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
 /** Ends a command line that cannot run as given: the reason, then how to ask for help (exit 2). */
 export function usageError(reason: unknown, usage?: string): never {
   const text = reason instanceof Error ? reason.message : String(reason);
@@ -16,4 +18,17 @@ export function startError(what: string, error: unknown, portTakenHint: string):
   const hint = /EADDRINUSE/.test(message) ? `\n${portTakenHint}` : '';
   console.error(`Could not start the ${what}: ${message}${hint}`);
   process.exit(1);
+}
+
+/** Parses a command line strictly (an unknown flag is a usage error, not an API name). */
+export function strictArgs<const T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  usage: string,
+): ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    return usageError(error, usage);
+  }
 }

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // telcopay-mocks [api…] [--errors] [--free]: serves the mocks until interrupted.
 // telcopay-mocks proxy <api> --upstream <url> …: a validating proxy in front of the provider.
-import { parseArgs } from 'node:util';
 import { APIS, isApiName } from './apis.js';
-import { startError, usageError } from './cli-errors.js';
+import { startError, strictArgs, usageError } from './cli-errors.js';
 
 const MOCKS_USAGE = [
   'Usage: telcopay-mocks [api…] [--errors] [--free]',
@@ -25,7 +24,15 @@ if (args[0] === 'proxy') {
 }
 
 async function serveMocks(argv: string[]) {
-  const { values, positionals } = parseOrExit(argv);
+  const { values, positionals } = strictArgs(
+    argv,
+    {
+      errors: { type: 'boolean' },
+      free: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    MOCKS_USAGE,
+  );
   if (values.help) {
     console.log(MOCKS_USAGE);
     return;
@@ -51,22 +58,5 @@ async function serveMocks(argv: string[]) {
       error,
       'A port is taken (another telcopay-mocks or `pnpm start`?). Add --free to listen on free ports.',
     );
-  }
-}
-
-function parseOrExit(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        errors: { type: 'boolean' },
-        free: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usageError(error, MOCKS_USAGE);
   }
 }

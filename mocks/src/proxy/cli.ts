@@ -1,8 +1,7 @@
 // telcopay-mocks proxy <api> --upstream <url>: forwards a client's calls to the provider's
 // sandbox, checks every one against the spec, and writes the report when stopped.
-import { parseArgs } from 'node:util';
 import { APIS, isApiName } from '../apis.js';
-import { startError, usageError } from '../cli-errors.js';
+import { startError, strictArgs, usageError } from '../cli-errors.js';
 import { startProxy } from './index.js';
 import type { ConformanceReport } from './report.js';
 
@@ -18,7 +17,18 @@ const USAGE = [
 ].join('\n');
 
 export async function runProxy(argv: string[]): Promise<void> {
-  const { values, positionals } = parse(argv);
+  const { values, positionals } = strictArgs(
+    argv,
+    {
+      upstream: { type: 'string' },
+      'upstream-for': { type: 'string', multiple: true },
+      port: { type: 'string' },
+      report: { type: 'string' },
+      record: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   if (values.help) {
     console.log(USAGE);
     return;
@@ -56,26 +66,6 @@ export async function runProxy(argv: string[]): Promise<void> {
       error,
       'The port is taken: choose another --port, or leave it out for a free one.',
     );
-  }
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        upstream: { type: 'string' },
-        'upstream-for': { type: 'string', multiple: true },
-        port: { type: 'string' },
-        report: { type: 'string' },
-        record: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usageError(error, USAGE);
   }
 }
 
