@@ -9,8 +9,10 @@ import { serveSite } from '../docs/scripts/site-server.mjs';
 
 const free = process.argv.includes('--free');
 const cli = fileURLToPath(new URL('../mocks/bin/telcopay-mocks.js', import.meta.url));
+// The IPC channel ties the mocks to this process: it closes when this process ends, even killed
+// (SIGKILL), and the mocks exit then.
 const mocks = spawn(process.execPath, [cli, '--errors', ...(free ? ['--free'] : [])], {
-  stdio: ['ignore', 'pipe', 'inherit'],
+  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 });
 const urls = await new Promise((resolve) => {
   let output = '';

@@ -52,6 +52,8 @@ async function serveMocks(argv: string[]) {
     const stop = () => process.exit(0);
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Started by a parent with an IPC channel (`pnpm start`): exit when the parent does.
+    process.on('disconnect', stop);
   } catch (error) {
     startError(
       'mocks',

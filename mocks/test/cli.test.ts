@@ -174,6 +174,28 @@ describe('pnpm start', () => {
   }, 120_000);
 });
 
+describe('scripts/start.mjs', () => {
+  it('takes its mocks with it when it is killed outright (SIGKILL)', async () => {
+    const start = run(process.execPath, [join(root, 'scripts/start.mjs'), '--free']);
+    const output = await start.waitFor(/Press Ctrl\+C/);
+    const qvatel = /mock qvatel\s+(http:\/\/\S+)/.exec(output)?.[1];
+    expect((await fetch(`${qvatel}/account/recharge-balance?api_token=t`)).status).toBe(200);
+    start.child.kill('SIGKILL');
+    await start.exited;
+    // The mocks notice the closed channel at once; the bound only keeps a broken run finite.
+    const deadline = Date.now() + 60_000;
+    let answering = true;
+    while (answering && Date.now() < deadline) {
+      answering = await fetch(`${qvatel}/account/recharge-balance?api_token=t`).then(
+        () => true,
+        () => false,
+      );
+      if (answering) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answering).toBe(false);
+  }, 120_000);
+});
+
 describe('pnpm install', () => {
   it('links the telcopay-mocks command to a committed file, not to a build output', () => {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

@@ -150,20 +150,23 @@ interface RunningCli {
 }
 
 /**
- * `npx telcopay-mocks <apis> --free` from the packed mocks, in its own process group so that
- * stopping it ends npx, the CLI and Prism alike. Resolves with the URLs it prints.
+ * The packed mocks' `telcopay-mocks` command (what `npx telcopay-mocks` runs) with
+ * `<apis> --free`. Its IPC channel to this process makes it exit when this process does, even
+ * killed: no mock outlives a run. Resolves with the URLs it prints.
  */
 async function startMocksCli(apis: readonly string[]): Promise<RunningCli> {
-  const child = spawn('npx', ['telcopay-mocks', ...apis, '--free'], {
-    cwd: await everything,
-    env: userEnvironment(),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const project = await everything;
+  const mocksDir = join(project, 'node_modules/@telcopay/mocks');
+  const { bin } = JSON.parse(readFileSync(join(mocksDir, 'package.json'), 'utf8'));
+  const child = spawn(
+    process.execPath,
+    [join(mocksDir, bin['telcopay-mocks']), ...apis, '--free'],
+    { cwd: project, env: userEnvironment(), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+  );
   const cli: RunningCli = {
     urls: {},
     async stop() {
-      await stopGroup(child);
+      await stopProcess(child);
       runningClis.delete(cli);
     },
   };
@@ -199,25 +202,16 @@ async function startMocksCli(apis: readonly string[]): Promise<RunningCli> {
   }
 }
 
-/** Signals the whole process group; it may be gone already (ESRCH). */
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {}
-}
-
-function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve();
-  }
-  const pid = child.pid;
+/** Stops the CLI (SIGTERM; SIGKILL if it has not exited within 5 s) and waits for its exit. */
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => killGroup(pid, 'SIGKILL'), 5_000);
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();
     });
-    killGroup(pid, 'SIGTERM');
+    child.kill('SIGTERM');
   });
 }
 
