@@ -1,7 +1,7 @@
 import { type IncomingHttpHeaders, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { OperationAnswers } from './answers.js';
-import { type Fault, RETRY_AFTER_SECONDS } from './faults.js';
+import { type Fault, RETRY_AFTER_SECONDS } from './vocabulary.js';
 
 /**
  * A server-side answer never lasts longer than this, whatever the client does: longer than the
