@@ -10,14 +10,12 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiName } from './apis.js';
+import { describeApi } from './describe.js';
 import { answersOf, type OperationAnswers, routeOf } from './faults/answers.js';
 import { respond } from './faults/respond.js';
 import { CONTROL_PATH, SCENARIO_HEADER, ScenarioBook } from './scenarios/book.js';
 import { type PlannedStep, ScenarioError } from './scenarios/steps.js';
 import type { OpenApiDocument, SpecOperation } from './spec/operations.js';
-
-/** Where `pnpm start` serves the docs site (each API's reference under `/<api>/`). */
-const DOCS_SITE = 'http://127.0.0.1:4000';
 
 export interface Front {
   url: string;
@@ -83,11 +81,15 @@ export async function startFront(
     response: ServerResponse,
     body: Buffer,
   ): void => {
-    if (step === undefined) return proxy(request, response, body);
+    if (step === undefined) {
+      proxy(request, response, body);
+      return;
+    }
     switch (step.kind) {
       case 'answer':
         // Prism serves the documented answer, after checking the request as it always does.
-        return proxy(request, response, body, `code=${step.status}, example=${step.example}`);
+        proxy(request, response, body, `code=${step.status}, example=${step.example}`);
+        return;
       case 'delay': {
         const timer = setTimeout(() => play(step.then, route, request, response, body), step.ms);
         response.once('close', () => clearTimeout(timer));
@@ -131,7 +133,7 @@ export async function startFront(
       const route = routes.find((candidate) => candidate.answers === answers);
       if (!route) {
         if (url.pathname === '/' && request.method === 'GET')
-          return sendJson(response, 200, describe());
+          return sendJson(response, 200, describeApi(api, document, operations));
         return proxy(request, response, body);
       }
       play(book.take(scenario, route.operation.operationId), route, request, response, body);
@@ -159,23 +161,6 @@ export async function startFront(
     }
   }
 
-  /** What the root URL answers: the API's name, its operations and its docs. */
-  function describe() {
-    return {
-      api,
-      title: document.info?.title,
-      docs: `${DOCS_SITE}/${api}/`,
-      operations: operations.map((operation) => ({
-        operationId: operation.operationId,
-        method: operation.method,
-        path: operation.path,
-        summary: operation.summary,
-        safety: safetyOf(document, operation),
-      })),
-      scenarios: `POST ${CONTROL_PATH} {"operationId", "steps"} (header ${SCENARIO_HEADER} for a test's own queues)`,
-    };
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -189,11 +174,6 @@ export async function startFront(
         server.close(() => resolve());
       }),
   };
-}
-
-function safetyOf(document: OpenApiDocument, operation: SpecOperation): unknown {
-  const item = document.paths?.[operation.path]?.[operation.method.toLowerCase()];
-  return (item as { 'x-telcopay'?: { safety?: unknown } } | undefined)?.['x-telcopay']?.safety;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -55,6 +55,11 @@ export class ScenarioBook {
     );
   }
 
+  /** Forgets every scenario's queues. */
+  resetAll(): void {
+    this.#queues.clear();
+  }
+
   /** Forgets one scenario's queues. */
   reset(scenario: string): void {
     this.#queues.delete(scenario);
