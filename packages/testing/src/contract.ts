@@ -42,7 +42,10 @@ export function describeContract<Client>(suite: ContractSuite<Client>): void {
   const baseUrl = `http://${suite.api}.msw.invalid`;
   const server = setupServer();
   beforeAll(async () => {
-    const mocks = await createMockHandlers({ apis: [suite.api], baseUrls: { [suite.api]: baseUrl } });
+    const mocks = await createMockHandlers({
+      apis: [suite.api],
+      baseUrls: { [suite.api]: baseUrl },
+    });
     server.use(...mocks.handlers);
     server.listen({ onUnhandledRequest: 'bypass' });
   });
