@@ -5,27 +5,26 @@ import { expect, it } from 'vitest';
 import { createTelcopay, OutcomeUnknownError, qvatel, stoneTopups } from '../src/index.js';
 import { CREDENTIALS } from './credentials.js';
 
-function connect(transport: ScenarioTransport, provider: 'qvatel' | 'stone') {
+/** The client options of a test: its transport, its scenario header, every request recorded. */
+function through(transport: ScenarioTransport) {
   const recorder = recordingFetch((request) => globalThis.fetch(request));
-  const shared = {
+  const options = {
     baseUrl: transport.baseUrl(),
     headers: transport.headers(),
     fetch: recorder.fetch,
     retry: { baseDelayMs: 1 },
   };
-  const telcopay = createTelcopay({
-    environment: 'mock',
-    ...(provider === 'qvatel'
-      ? { qvatel: qvatel({ ...CREDENTIALS.qvatel, ...shared }) }
-      : { stoneTopups: stoneTopups({ ...CREDENTIALS.stoneTopups, ...shared }) }),
-  });
-  return { telcopay, requests: recorder.requests };
+  return { options, requests: recorder.requests };
 }
 
 describeScenarios('qvatel', (transport) => {
   it('topups.send: a lost answer is an OutcomeUnknownError with the reconciliation data', async () => {
     await transport.scenario('sendRecharge', ['reset']);
-    const { telcopay, requests } = connect(transport, 'qvatel');
+    const { options, requests } = through(transport);
+    const telcopay = createTelcopay({
+      environment: 'mock',
+      qvatel: qvatel({ ...CREDENTIALS.qvatel, ...options }),
+    });
     const error = await telcopay.topups
       .send({
         provider: 'qvatel',
@@ -42,7 +41,11 @@ describeScenarios('qvatel', (transport) => {
 describeScenarios('stone-topups', (transport) => {
   it('topups.send: a lost answer is sent again with the same key, then succeeds', async () => {
     await transport.scenario('confirm', ['reset']);
-    const { telcopay, requests } = connect(transport, 'stone');
+    const { options, requests } = through(transport);
+    const telcopay = createTelcopay({
+      environment: 'mock',
+      stoneTopups: stoneTopups({ ...CREDENTIALS.stoneTopups, ...options }),
+    });
     const result = await telcopay.topups.send({
       provider: 'stone-topups',
       destination: '10036389709',
