@@ -91,7 +91,7 @@ export async function startFront(
         proxy(request, response, body, `code=${step.status}, example=${step.example}`);
         return;
       case 'delay': {
-        const timer = setTimeout(() => play(step.then, route, request, response, body), step.ms);
+        const timer = setTimeout(() => play(step.answer, route, request, response, body), step.ms);
         response.once('close', () => clearTimeout(timer));
         return;
       }

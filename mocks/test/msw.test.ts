@@ -24,7 +24,9 @@ const contract = (headers: Record<string, string> = {}) =>
 describe('in-process scenarios (msw)', () => {
   it('answers the documented success, and the example Prefer names', async () => {
     expect(await outcome(balance)).toEqual({ status: 200, text: '{"result":1,"balance":20}' });
-    const preferred = await outcome(balance, { headers: { prefer: 'code=401, example=unauthenticated' } });
+    const preferred = await outcome(balance, {
+      headers: { prefer: 'code=401, example=unauthenticated' },
+    });
     expect(preferred).toEqual({ status: 401, text: '{"message":"Unauthenticated."}' });
   });
 
@@ -46,8 +48,16 @@ describe('in-process scenarios (msw)', () => {
 
   it('plays an expired token, a truncated body and a network error', async () => {
     mocks.scenario('tigo-b2b-billing', 'getContract', ['expired-token']);
-    expect(await contract()).toMatchObject({ status: 401, text: expect.stringContaining('Invalid access token') });
-    mocks.scenario('qvatel', 'getRechargeBalance', ['truncated', 'network-error', 'reset-before', 'reset']);
+    expect(await contract()).toMatchObject({
+      status: 401,
+      text: expect.stringContaining('Invalid access token'),
+    });
+    mocks.scenario('qvatel', 'getRechargeBalance', [
+      'truncated',
+      'network-error',
+      'reset-before',
+      'reset',
+    ]);
     const truncated = await outcome(balance);
     expect(truncated.status).toBe(200);
     expect(() => JSON.parse(truncated.text ?? '')).toThrow();
@@ -55,7 +65,7 @@ describe('in-process scenarios (msw)', () => {
   });
 
   it('plays a delay, and a hang until the client gives up', async () => {
-    mocks.scenario('qvatel', 'getRechargeBalance', [{ delay: 300, then: 'failure' }, 'hang']);
+    mocks.scenario('qvatel', 'getRechargeBalance', [{ delay: 300, answer: 'failure' }, 'hang']);
     const started = performance.now();
     expect((await outcome(balance)).text).toContain('"result":0');
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
@@ -66,7 +76,9 @@ describe('in-process scenarios (msw)', () => {
   it('keeps a scenario id to the requests that carry it', async () => {
     mocks.scenario('qvatel', 'getRechargeBalance', [401], 'mine');
     expect((await outcome(balance)).status).toBe(200);
-    expect((await outcome(balance, { headers: { 'x-telcopay-scenario': 'mine' } })).status).toBe(401);
+    expect((await outcome(balance, { headers: { 'x-telcopay-scenario': 'mine' } })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a wrong request as Prism does: 401 without credentials, the 422 with its reasons', async () => {

@@ -46,7 +46,7 @@ describe('HTTP mock scenarios', () => {
   });
 
   it('plays a delay before the answer', async () => {
-    await scenarios.scenario('qvatel', 'getRechargeBalance', [{ delay: 300, then: 'failure' }]);
+    await scenarios.scenario('qvatel', 'getRechargeBalance', [{ delay: 300, answer: 'failure' }]);
     const started = performance.now();
     const got = await get();
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);

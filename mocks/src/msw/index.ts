@@ -133,7 +133,7 @@ function mockApi(api: MockedApi, baseUrl: string, document: OpenApiDocument) {
   const play = async (step: PlannedStep | undefined, exchange: Exchange): Promise<Response> => {
     if (step?.kind === 'delay') {
       await delay(step.ms);
-      return play(step.then, exchange);
+      return play(step.answer, exchange);
     }
     if (step?.kind === 'fault') return fault(step.fault, exchange);
     // A documented answer, after the request is checked as Prism checks it.

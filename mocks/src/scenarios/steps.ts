@@ -31,20 +31,20 @@ export type StepFault = (typeof STEP_FAULTS)[number];
  * - `'expired-token'`: the operation's documented 401 for a credential that is no longer good;
  * - a fault of {@link STEP_FAULTS} (`'reset'` is after the request was handled, `'reset-before'`
  *   before; `'network-error'` is a connection that fails with no answer);
- * - `{ delay: ms, then? }`: waits, then plays `then` (default: the normal answer).
+ * - `{ delay: ms, answer? }`: waits, then plays `answer` (default: the normal answer).
  */
 export type ScenarioStep =
   | number
   | string
   | { status: number; example?: string }
   | { example: string }
-  | { delay: number; then?: ScenarioStep };
+  | { delay: number; answer?: ScenarioStep };
 
 /** A step as the transports play it. */
 export type PlannedStep =
   | { kind: 'answer'; status: number; example: string; body: unknown }
   | { kind: 'fault'; fault: StepFault }
-  | { kind: 'delay'; ms: number; then: PlannedStep | undefined };
+  | { kind: 'delay'; ms: number; answer: PlannedStep | undefined };
 
 /** A scenario the spec does not allow; its message names the operation and the choices. */
 export class ScenarioError extends Error {
@@ -87,8 +87,8 @@ function planStep(api: string, operation: SpecOperation, step: ScenarioStep): Pl
       if (!Number.isFinite(step.delay) || step.delay < 0) {
         throw new ScenarioError(`${name}: a delay is a number of milliseconds ≥ 0.`);
       }
-      const then = step.then === undefined ? undefined : planStep(api, operation, step.then);
-      return { kind: 'delay', ms: step.delay, then };
+      const answer = step.answer === undefined ? undefined : planStep(api, operation, step.answer);
+      return { kind: 'delay', ms: step.delay, answer };
     }
     if ('status' in step) {
       const planned = documentedStatus(name, scenarios, step.status);
