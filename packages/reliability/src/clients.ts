@@ -18,8 +18,9 @@ import {
   type PaymentInput,
   type TigoB2bBillingClient,
 } from '@telcopay/tigo-b2b-billing';
-import type { ApiName } from './answers.js';
+import { APIS, type ApiName } from './answers.js';
 import type { Credentials } from './credentials.js';
+import { genericCase } from './generic.js';
 import type { Lane, ReceivedRequest } from './lane.js';
 import { keyReader, OPERATION_TABLES, type Safety, safetyOf } from './tables.js';
 
@@ -69,7 +70,7 @@ interface OperationSpec<Client> {
 }
 
 /** One client: how to build it, and one valid call of every operation of its spec. */
-interface ClientCase<Client> {
+export interface ClientCase<Client> {
   api: ApiName;
   create(environment: ClientEnvironment, common: CommonOptions): Client;
   /** The upstream's answer inside what every method resolves to (default: all of it). */
@@ -346,11 +347,19 @@ function createClient<Client>(client: ClientCase<Client>, environment: ClientEnv
   });
 }
 
-/** Every operation of every client, in the order of the table's columns. */
-export const OPERATION_CASES: readonly OperationCase[] = [
-  ...erase(chinchin),
-  ...erase(qvatel),
-  ...erase(tigo),
-  ...erase(masstack),
-  ...erase(stone),
-];
+/** Valid calls by provider, where its methods take inputs of their own (mapped, checked). */
+const HAND_WRITTEN: Partial<Record<ApiName, () => OperationCase[]>> = {
+  'chinchin-cps': () => erase(chinchin),
+  qvatel: () => erase(qvatel),
+  'tigo-b2b-billing': () => erase(tigo),
+  'masstack-partners': () => erase(masstack),
+  'stone-topups': () => erase(stone),
+};
+
+/**
+ * Every operation of every provider of the registry, in the order of the table's columns; a
+ * provider without hand-written calls is called with its spec's example inputs.
+ */
+export const OPERATION_CASES: readonly OperationCase[] = (
+  await Promise.all(APIS.map(async (api) => HAND_WRITTEN[api]?.() ?? erase(await genericCase(api))))
+).flat();
