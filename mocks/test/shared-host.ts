@@ -1,5 +1,6 @@
 // The run's shared mock host (one process for every test file), as @telcopay/testing provides it.
-import { inject } from 'vitest';
+import { expect, inject, it } from 'vitest';
+import { mockScenarios, type ScenarioStep } from '../dist/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,10 +29,38 @@ export async function outcome(url: string, init: RequestInit = {}) {
 }
 
 /**
- * Waits until the scenario `other` has queued a step on `operationId` of QvaTel's mock: how the
- * isolation pair knows both files hold their queues at the same time.
+ * One file of the isolation pair (test/isolation-*.test.ts): each runs at the same time as the
+ * other against the one shared mock host, with its own scenario on the same operation, and must
+ * get exactly its own steps.
  */
-export async function untilQueued(
+export function isolationTest(me: string, other: string, steps: ScenarioStep[], expected: string) {
+  it(`file ${me}: its scenario is its own while file ${other} has another on the same operation`, async () => {
+    const urls = sharedMocks();
+    const balance = `${urls.qvatel}/account/recharge-balance?api_token=t`;
+    const mine = mockScenarios(urls, { id: `isolation-${me}` });
+    // Each file's "arrived" mark: a step queued under an id of its own, left until the host stops.
+    const arrived = mockScenarios(urls, { id: `isolation-${me}-arrived` });
+    const theirArrival = mockScenarios(urls, { id: `isolation-${other}-arrived` });
+    try {
+      await mine.scenario('qvatel', 'getRechargeBalance', steps);
+      // Both files' queues exist at once from here on: the other has queued its own.
+      await arrived.scenario('qvatel', 'getRechargeStatus', ['success']);
+      await untilQueued(theirArrival, 'getRechargeStatus');
+
+      // A request without the header gets neither file's steps; this file gets its own, in order.
+      expect((await outcome(balance)).text).toContain('"balance":20');
+      for (const _ of steps) {
+        expect((await outcome(balance, { headers: mine.headers })).text).toContain(expected);
+      }
+      expect((await outcome(balance, { headers: mine.headers })).text).toContain('"balance":20');
+    } finally {
+      await mine.reset();
+    }
+  });
+}
+
+/** Waits until the scenario `other` has queued a step on `operationId` of QvaTel's mock. */
+async function untilQueued(
   other: { pending(api: string): Promise<Record<string, number>> },
   operationId: string,
 ): Promise<void> {

@@ -1,23 +1,13 @@
 // The complete HTTP answers of the faults that need no socket tricks: a status, headers and a
 // body. The Node fault player sends them; the in-process handlers return them as a Response.
 import type { OperationAnswers } from './answers.js';
-import { type Fault, RETRY_AFTER_SECONDS } from './vocabulary.js';
+import { FAULTS, type Fault, RETRY_AFTER_SECONDS } from './vocabulary.js';
 
-/** The faults that are one complete HTTP answer. */
-export const ANSWER_FAULTS = [
-  'none',
-  'http-500',
-  'http-502',
-  'http-503',
-  'http-504',
-  'throttled',
-  'throttled-long',
-  'html',
-  'truncated',
-  'malformed',
-  'business-failure',
-  'expired-token',
-] as const satisfies readonly Fault[];
+/** The faults that are one complete HTTP answer: every fault but the socket tricks. */
+export const ANSWER_FAULTS = FAULTS.filter(
+  (fault): fault is Exclude<Fault, 'refused' | 'reset' | 'hang' | 'drip'> =>
+    !['refused', 'reset', 'hang', 'drip'].includes(fault),
+);
 
 export type AnswerFault = (typeof ANSWER_FAULTS)[number];
 

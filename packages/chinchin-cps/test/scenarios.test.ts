@@ -1,6 +1,6 @@
 // The client through the mocks' scenarios, over HTTP and in-process.
 import { AuthError, OutcomeUnknownError } from '@telcopay/core';
-import { describeScenarios, recordingFetch } from '@telcopay/testing';
+import { describeScenarios } from '@telcopay/testing';
 import { expect, it } from 'vitest';
 import { createChinchinCpsClient, SERVICE_IDS } from '../src/index.js';
 
@@ -12,16 +12,15 @@ const PAYMENT = {
 
 describeScenarios('chinchin-cps', (transport) => {
   const client = () => {
-    const recorder = recordingFetch((request) => globalThis.fetch(request));
-    const chinchin = createChinchinCpsClient({
-      apiKey: 'scenario-public-key',
-      apiSecret: 'scenario-private-key',
-      baseUrl: transport.baseUrl(),
-      headers: transport.headers(),
-      retry: { baseDelayMs: 1 },
-      fetch: recorder.fetch,
-    });
-    return { chinchin, requests: recorder.requests };
+    const { options, requests } = transport.connect();
+    return {
+      chinchin: createChinchinCpsClient({
+        apiKey: 'scenario-public-key',
+        apiSecret: 'scenario-private-key',
+        ...options,
+      }),
+      requests,
+    };
   };
 
   it('a lost answer on payService is an OutcomeUnknownError with the reconciliation data', async () => {

@@ -1,21 +1,17 @@
 // The client through the mocks' scenarios, over HTTP and in-process.
 import { AuthError } from '@telcopay/core';
-import { describeScenarios, recordingFetch } from '@telcopay/testing';
+import { describeScenarios } from '@telcopay/testing';
 import { expect, it } from 'vitest';
 import { createMasstackPartnersClient } from '../src/index.js';
 import { FEBRUARY_INVOICE, MOVEMENT_ID, SERVICE } from './fixtures.js';
 
 describeScenarios('masstack-partners', (transport) => {
   const client = () => {
-    const recorder = recordingFetch((request) => globalThis.fetch(request));
-    const masstack = createMasstackPartnersClient({
-      token: 'scenario-jwt',
-      baseUrl: transport.baseUrl(),
-      headers: transport.headers(),
-      retry: { baseDelayMs: 1 },
-      fetch: recorder.fetch,
-    });
-    return { masstack, requests: recorder.requests };
+    const { options, requests } = transport.connect();
+    return {
+      masstack: createMasstackPartnersClient({ token: 'scenario-jwt', ...options }),
+      requests,
+    };
   };
 
   it('a lost answer on a keyed create: sent again with the same unique id, then the data', async () => {

@@ -1,21 +1,14 @@
 // The client through the mocks' scenarios, over HTTP and in-process: what a payments team's own
 // code meets when QvaTel misbehaves.
 import { AuthError, OutcomeUnknownError } from '@telcopay/core';
-import { describeScenarios, recordingFetch } from '@telcopay/testing';
+import { describeScenarios } from '@telcopay/testing';
 import { expect, it } from 'vitest';
 import { createQvatelClient } from '../src/index.js';
 
 describeScenarios('qvatel', (transport) => {
   const client = () => {
-    const recorder = recordingFetch((request) => globalThis.fetch(request));
-    const qvatel = createQvatelClient({
-      apiToken: 'scenario-token',
-      baseUrl: transport.baseUrl(),
-      headers: transport.headers(),
-      retry: { baseDelayMs: 1 },
-      fetch: recorder.fetch,
-    });
-    return { qvatel, requests: recorder.requests };
+    const { options, requests } = transport.connect();
+    return { qvatel: createQvatelClient({ apiToken: 'scenario-token', ...options }), requests };
   };
 
   it('a lost answer on sendRecharge is an OutcomeUnknownError with the reconciliation data', async () => {

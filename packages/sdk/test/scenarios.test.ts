@@ -1,26 +1,14 @@
 // The SDK facade through the mocks' scenarios, over HTTP and in-process: what `topups.send`
 // gives a caller when the provider's answer is lost.
-import { describeScenarios, recordingFetch, type ScenarioTransport } from '@telcopay/testing';
+import { describeScenarios } from '@telcopay/testing';
 import { expect, it } from 'vitest';
 import { createTelcopay, OutcomeUnknownError, qvatel, stoneTopups } from '../src/index.js';
 import { CREDENTIALS } from './credentials.js';
 
-/** The client options of a test: its transport, its scenario header, every request recorded. */
-function through(transport: ScenarioTransport) {
-  const recorder = recordingFetch((request) => globalThis.fetch(request));
-  const options = {
-    baseUrl: transport.baseUrl(),
-    headers: transport.headers(),
-    fetch: recorder.fetch,
-    retry: { baseDelayMs: 1 },
-  };
-  return { options, requests: recorder.requests };
-}
-
 describeScenarios('qvatel', (transport) => {
   it('topups.send: a lost answer is an OutcomeUnknownError with the reconciliation data', async () => {
     await transport.scenario('sendRecharge', ['reset']);
-    const { options, requests } = through(transport);
+    const { options, requests } = transport.connect();
     const telcopay = createTelcopay({
       environment: 'mock',
       qvatel: qvatel({ ...CREDENTIALS.qvatel, ...options }),
@@ -41,7 +29,7 @@ describeScenarios('qvatel', (transport) => {
 describeScenarios('stone-topups', (transport) => {
   it('topups.send: a lost answer is sent again with the same key, then succeeds', async () => {
     await transport.scenario('confirm', ['reset']);
-    const { options, requests } = through(transport);
+    const { options, requests } = transport.connect();
     const telcopay = createTelcopay({
       environment: 'mock',
       stoneTopups: stoneTopups({ ...CREDENTIALS.stoneTopups, ...options }),

@@ -1,5 +1,5 @@
 // The client through the mocks' scenarios, over HTTP and in-process.
-import { describeScenarios, recordingFetch } from '@telcopay/testing';
+import { describeScenarios } from '@telcopay/testing';
 import { generateKeyPair } from 'jose';
 import { expect, it } from 'vitest';
 import { ChallengeRequiredError, createStoneTopupsClient } from '../src/index.js';
@@ -9,18 +9,16 @@ const { privateKey } = await generateKeyPair('RS256');
 
 describeScenarios('stone-topups', (transport) => {
   const client = () => {
-    const recorder = recordingFetch((request) => globalThis.fetch(request));
-    const stone = createStoneTopupsClient({
-      clientId: '065ecb08-2439-40c0-8e13-2b43c21743e3',
-      privateKey,
-      baseUrl: transport.baseUrl(),
-      headers: transport.headers(),
-      retry: { baseDelayMs: 1 },
-      fetch: recorder.fetch,
-    });
-    const sent = (path: string) =>
-      recorder.requests.filter((r) => new URL(r.url).pathname === path);
-    return { stone, sent };
+    const { options, requests } = transport.connect();
+    const sent = (path: string) => requests.filter((r) => new URL(r.url).pathname === path);
+    return {
+      stone: createStoneTopupsClient({
+        clientId: '065ecb08-2439-40c0-8e13-2b43c21743e3',
+        privateKey,
+        ...options,
+      }),
+      sent,
+    };
   };
 
   it('a lost answer on confirm: sent again with the same idempotency key, then the receipt', async () => {

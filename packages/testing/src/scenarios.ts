@@ -4,6 +4,7 @@ import { createMockHandlers } from '@telcopay/mocks/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { mockUrl } from './mock-urls.js';
+import { recordingFetch } from './recording-fetch.js';
 
 /** Where a scenario test's client talks to: the shared HTTP mock, or MSW in this process. */
 export interface ScenarioTransport {
@@ -14,6 +15,33 @@ export interface ScenarioTransport {
   headers(): Record<string, string>;
   /** Queues steps for the next calls of `operationId`, for this test only. */
   scenario(operationId: string, steps: readonly ScenarioStep[]): Promise<void>;
+  /**
+   * A client's options on this transport (base URL, the test's header, retries without a wait
+   * worth the name), with every request it sends recorded.
+   */
+  connect(): { options: ClientConnection; requests: ReturnType<typeof recordingFetch>['requests'] };
+}
+
+export interface ClientConnection {
+  baseUrl: string;
+  headers: Record<string, string>;
+  fetch: (request: Request) => Promise<Response>;
+  retry: { baseDelayMs: number };
+}
+
+function connect(transport: Omit<ScenarioTransport, 'connect'>) {
+  const recorder = recordingFetch((request) => globalThis.fetch(request));
+  const options: ClientConnection = {
+    baseUrl: transport.baseUrl(),
+    headers: transport.headers(),
+    fetch: recorder.fetch,
+    retry: { baseDelayMs: 1 },
+  };
+  return { options, requests: recorder.requests };
+}
+
+function withConnect(transport: Omit<ScenarioTransport, 'connect'>): ScenarioTransport {
+  return { ...transport, connect: () => connect(transport) };
 }
 
 /**
@@ -27,12 +55,14 @@ export function describeScenarios(api: ApiName, suite: (transport: ScenarioTrans
       current = mockScenarios({ [api]: mockUrl(api) });
     });
     afterEach(() => current.reset());
-    suite({
-      name: 'http',
-      baseUrl: () => mockUrl(api),
-      headers: () => ({ ...current.headers }),
-      scenario: (operationId, steps) => current.scenario(api, operationId, steps),
-    });
+    suite(
+      withConnect({
+        name: 'http',
+        baseUrl: () => mockUrl(api),
+        headers: () => ({ ...current.headers }),
+        scenario: (operationId, steps) => current.scenario(api, operationId, steps),
+      }),
+    );
   });
 
   describe(`${api} scenarios in-process (msw)`, () => {
@@ -50,11 +80,13 @@ export function describeScenarios(api: ApiName, suite: (transport: ScenarioTrans
       id = globalThis.crypto.randomUUID();
     });
     afterEach(() => mocks.reset(id));
-    suite({
-      name: 'msw',
-      baseUrl: () => baseUrl,
-      headers: () => ({ [SCENARIO_HEADER]: id }),
-      scenario: async (operationId, steps) => mocks.scenario(api, operationId, steps, id),
-    });
+    suite(
+      withConnect({
+        name: 'msw',
+        baseUrl: () => baseUrl,
+        headers: () => ({ [SCENARIO_HEADER]: id }),
+        scenario: async (operationId, steps) => mocks.scenario(api, operationId, steps, id),
+      }),
+    );
   });
 }

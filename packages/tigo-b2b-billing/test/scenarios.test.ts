@@ -1,33 +1,23 @@
 // The client through the mocks' scenarios, over HTTP and in-process.
 import { OutcomeUnknownError } from '@telcopay/core';
-import { describeScenarios, recordingFetch } from '@telcopay/testing';
+import { describeScenarios } from '@telcopay/testing';
 import { expect, it } from 'vitest';
 import { TOKEN_PATH } from '../src/environments.js';
 import { createTigoB2bBillingClient } from '../src/index.js';
-
-const CUSTOMER = { idType: 'NIT', identification: 900123456 };
-const PAYMENT = {
-  intent: 'sale',
-  billsCollection: [
-    { billNo: '909501941', billAmount: '185900', referencePayment: '909501941-90' },
-  ],
-  paymentData: { paymentMethod: 'PSE' },
-};
+import { CUSTOMER, PAYMENT } from './payment.js';
 
 describeScenarios('tigo-b2b-billing', (transport) => {
   const client = () => {
-    const recorder = recordingFetch((request) => globalThis.fetch(request));
-    const tigo = createTigoB2bBillingClient({
-      clientId: 'scenario-client',
-      clientSecret: 'scenario-secret',
-      baseUrl: transport.baseUrl(),
-      headers: transport.headers(),
-      retry: { baseDelayMs: 1 },
-      fetch: recorder.fetch,
-    });
-    const sent = (path: string) =>
-      recorder.requests.filter((r) => new URL(r.url).pathname.endsWith(path));
-    return { tigo, sent };
+    const { options, requests } = transport.connect();
+    const sent = (path: string) => requests.filter((r) => new URL(r.url).pathname.endsWith(path));
+    return {
+      tigo: createTigoB2bBillingClient({
+        clientId: 'scenario-client',
+        clientSecret: 'scenario-secret',
+        ...options,
+      }),
+      sent,
+    };
   };
 
   it('a lost answer on checkoutPayment is an OutcomeUnknownError with the reconciliation data', async () => {
