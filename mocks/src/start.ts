@@ -15,7 +15,7 @@ export interface StartMocksOptions {
   errors?: boolean;
   /** Serve another document than the bundled spec for some APIs (a spec under development). */
   documents?: Partial<Record<ApiName, string>>;
-  /** How long to wait for every server to answer. Default 30 s. */
+  /** How long to wait for every server to answer. Default 120 s (Prism loads slowly on a busy machine). */
   timeoutMs?: number;
 }
 
@@ -58,7 +58,7 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   );
   const stop = () => stopChild(child);
   try {
-    const urls = await waitForReady(child, options.timeoutMs ?? 30_000);
+    const urls = await waitForReady(child, options.timeoutMs ?? 120_000);
     await Promise.all(Object.values(urls).map((url) => waitUntilAnswering(url)));
     const shared = mockScenarios(urls, { id: '' });
     return {
