@@ -8,7 +8,7 @@
 //   node scripts/test.mjs [extra turbo args…]
 import { spawn } from 'node:child_process';
 
-const TASKS = ['lint:specs', 'lint:code', 'typecheck', 'test'];
+const TASKS = ['lint:specs', 'lint:code', 'check:types', 'test'];
 // Eight turbo tasks at once: the long tests (the fault suite, the packed-package check, the
 // scaffold) start as soon as what they need is built, instead of queueing behind short tasks;
 // the 2 cores stay busy while a task waits on a socket, a browser or npm.

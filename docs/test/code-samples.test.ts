@@ -21,15 +21,20 @@ const require = createRequire(import.meta.url);
 const redocly = require.resolve('@redocly/cli/bin/cli.js');
 const tsc = require.resolve('typescript/bin/tsc');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-/** What the observability guide's samples import besides telcopay: the OpenTelemetry SDK. */
+/**
+ * What the guides' samples import besides telcopay: MSW (the in-process mocks) and the
+ * OpenTelemetry SDK (the observability guide).
+ */
 const GUIDE_DEPENDENCIES = [
+  'msw',
+  'msw/node',
   '@opentelemetry/api',
   '@opentelemetry/context-async-hooks',
   '@opentelemetry/sdk-metrics',
   '@opentelemetry/sdk-trace-base',
 ];
 /** A dependency's declarations, beside its entry point (the samples' folder has no node_modules). */
-const typesOf = (name: string) => require.resolve(name).replace(/\.js$/, '.d.ts');
+const typesOf = (name: string) => require.resolve(name).replace(/\.(m?)js$/, '.d.$1ts');
 /** Bundling five specs and compiling every client's sources, on a busy 2-core machine. */
 const TIMEOUT = 240_000;
 
@@ -75,6 +80,7 @@ beforeAll(async () => {
         paths: {
           '@telcopay/core/*': [join(root, 'packages/core/src/*.ts')],
           '@telcopay/mocks': [join(root, 'mocks/src/index.ts')],
+          '@telcopay/mocks/*': [join(root, 'mocks/src/*/index.ts')],
           '@telcopay/*': [join(root, 'packages/*/src/index.ts')],
           ...Object.fromEntries(GUIDE_DEPENDENCIES.map((name) => [name, [typesOf(name)]])),
         },

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { parse } from 'yaml';
 import { type ApiName, specPath } from './apis.js';
+import { startFront } from './front.js';
+import { freePort } from './ports.js';
+import { loadDocument } from './spec/load.js';
+import { type OpenApiDocument, operationsOf } from './spec/operations.js';
 
 interface PrismServer {
   close(): Promise<void>;
@@ -38,16 +44,24 @@ export interface HostOptions {
   documents?: Partial<Record<ApiName, string>> | undefined;
 }
 
-/** Starts one Prism mock on 127.0.0.1:`port` for `api`'s spec. */
+/**
+ * Starts one mock on 127.0.0.1:`port` for `api`'s spec: Prism on a port of its own, behind the
+ * front that plays scenarios and describes the API at its root URL.
+ */
 export async function startPrism(
   api: ApiName,
   port: number,
   options: HostOptions,
 ): Promise<MockServer> {
+  const path = options.documents?.[api];
+  const document = path
+    ? (parse(readFileSync(path, 'utf8')) as OpenApiDocument)
+    : loadDocument(api);
+  const prismPort = await freePort();
   const server = await createSingleProcessPrism({
-    document: options.documents?.[api] ?? specPath(api),
+    document: path ?? specPath(api),
     host: '127.0.0.1',
-    port,
+    port: prismPort,
     errors: options.errors,
     dynamic: false,
     cors: true,
@@ -57,5 +71,24 @@ export async function startPrism(
     seed: undefined,
     jsonSchemaFakerFillProperties: false,
   });
-  return { api, url: `http://127.0.0.1:${port}`, close: () => server.close() };
+  try {
+    const front = await startFront(
+      api,
+      port,
+      `http://127.0.0.1:${prismPort}`,
+      document,
+      operationsOf(document),
+    );
+    return {
+      api,
+      url: front.url,
+      close: async () => {
+        await front.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }

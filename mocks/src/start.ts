@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { APIS, type ApiName } from './apis.js';
 import type { PortChoice } from './host.js';
 import { READY_MARK } from './protocol.js';
+import { type MockScenarios, mockScenarios } from './scenarios/control.js';
+import type { ScenarioStep } from './scenarios/steps.js';
 
 export interface StartMocksOptions {
   /** Which APIs to mock; default all five. */
@@ -13,13 +15,22 @@ export interface StartMocksOptions {
   errors?: boolean;
   /** Serve another document than the bundled spec for some APIs (a spec under development). */
   documents?: Partial<Record<ApiName, string>>;
-  /** How long to wait for every server to answer. Default 30 s. */
+  /** How long to wait for every server to answer. Default 120 s (Prism loads slowly on a busy machine). */
   timeoutMs?: number;
 }
 
 export interface RunningMocks {
   /** The base URL of each started mock. */
   urls: Partial<Record<ApiName, string>>;
+  /**
+   * Queues answers for the next calls of `operationId` on `api`'s mock (the default queues: for
+   * requests without a scenario header), played in order, then back to the usual answer.
+   */
+  scenario(api: ApiName, operationId: string, steps: readonly ScenarioStep[]): Promise<void>;
+  /** Forgets the default queues of every mock. */
+  reset(): Promise<void>;
+  /** A test's own scenarios: queues only requests with its header see (parallel tests). */
+  scenarios(options?: { id?: string }): MockScenarios;
   /** Stops every mock and waits until their process has exited. */
   stop(): Promise<void>;
 }
@@ -47,9 +58,16 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   );
   const stop = () => stopChild(child);
   try {
-    const urls = await waitForReady(child, options.timeoutMs ?? 30_000);
+    const urls = await waitForReady(child, options.timeoutMs ?? 120_000);
     await Promise.all(Object.values(urls).map((url) => waitUntilAnswering(url)));
-    return { urls, stop };
+    const shared = mockScenarios(urls, { id: '' });
+    return {
+      urls,
+      scenario: shared.scenario,
+      reset: shared.reset,
+      scenarios: (scenarioOptions) => mockScenarios(urls, scenarioOptions),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

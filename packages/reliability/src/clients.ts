@@ -18,16 +18,13 @@ import {
   type PaymentInput,
   type TigoB2bBillingClient,
 } from '@telcopay/tigo-b2b-billing';
-import type { ApiName } from './answers.js';
+import { APIS, type ApiName } from './answers.js';
 import type { Credentials } from './credentials.js';
+import { genericCase } from './generic.js';
 import type { Lane, ReceivedRequest } from './lane.js';
+import { keyReader, OPERATION_TABLES, type Safety, safetyOf } from './tables.js';
 
-/**
- * How an operation may be sent again: `retry-safe` (reads, updates, deletes, token requests),
- * `keyed-money` (money moves, but the request carries an idempotency key or a caller-unique id),
- * `unkeyed-money` (money moves and nothing makes a second send harmless).
- */
-export type Safety = 'retry-safe' | 'keyed-money' | 'unkeyed-money';
+export type { Safety };
 
 /** How a request proves who sends it: a token the upstream issued, a fixed credential, nothing. */
 export type Authentication = 'issued-token' | 'credential' | 'none';
@@ -64,17 +61,16 @@ export interface OperationCase {
   keyOf?(request: ReceivedRequest): string;
 }
 
+/** One valid call of an operation; its safety class and key come from the generated table. */
 interface OperationSpec<Client> {
-  safety: Safety;
   authentication: Authentication;
   businessFailure?: OperationCase['businessFailure'];
   call(client: Client): Promise<unknown>;
   payload?(result: unknown): unknown;
-  keyOf?(request: ReceivedRequest): string;
 }
 
 /** One client: how to build it, and one valid call of every operation of its spec. */
-interface ClientCase<Client> {
+export interface ClientCase<Client> {
   api: ApiName;
   create(environment: ClientEnvironment, common: CommonOptions): Client;
   /** The upstream's answer inside what every method resolves to (default: all of it). */
@@ -90,8 +86,8 @@ interface CommonOptions {
   retry: Partial<RetryPolicy>;
 }
 
-const read = { safety: 'retry-safe', authentication: 'credential' } as const;
-const tokenRead = { safety: 'retry-safe', authentication: 'issued-token' } as const;
+const read = { authentication: 'credential' } as const;
+const tokenRead = { authentication: 'issued-token' } as const;
 
 const chinchin: ClientCase<ChinchinCpsClient> = {
   api: 'chinchin-cps',
@@ -99,7 +95,6 @@ const chinchin: ClientCase<ChinchinCpsClient> = {
     createChinchinCpsClient({ ...credentials.chinchin, ...common }),
   operations: {
     payService: {
-      safety: 'unkeyed-money',
       authentication: 'credential',
       call: (client) =>
         client.payService({
@@ -125,7 +120,6 @@ const qvatel: ClientCase<QvatelClient> = {
   create: ({ credentials }, common) => createQvatelClient({ ...credentials.qvatel, ...common }),
   operations: {
     sendRecharge: {
-      safety: 'unkeyed-money',
       authentication: 'credential',
       businessFailure: 'BusinessError',
       call: (client) => client.sendRecharge({ destino: '52942387', monto: 20 }),
@@ -186,13 +180,11 @@ const tigo: ClientCase<TigoB2bBillingClient> = {
         }),
     },
     checkoutPayment: {
-      safety: 'unkeyed-money',
       authentication: 'issued-token',
       businessFailure: 'BusinessError',
       call: (c) => c.checkoutPayment(bills()),
     },
     registerPayment: {
-      safety: 'unkeyed-money',
       authentication: 'issued-token',
       // A partial registration maps each bill to false: the caller checks every value.
       businessFailure: 'ok',
@@ -238,14 +230,7 @@ const refund = () => ({
   movement_id: MOVEMENT_ID,
 });
 
-/** MasStack's key of a create: the caller-unique id in the body, with the correlation id. */
-const masstackKey =
-  (field: 'external_movement_unique_id' | 'external_refund_unique_id') =>
-  (request: ReceivedRequest) =>
-    `${(JSON.parse(request.body) as Record<string, string>)[field]} ${request.headers['request-correlation-id']}`;
-
-const keyedCreate = { safety: 'keyed-money', authentication: 'credential' } as const;
-const masstackWrite = { safety: 'retry-safe', authentication: 'credential' } as const;
+const credential = { authentication: 'credential' } as const;
 
 const masstack: ClientCase<MasstackPartnersClient> = {
   api: 'masstack-partners',
@@ -255,12 +240,11 @@ const masstack: ClientCase<MasstackPartnersClient> = {
   payload: (result) => (result as { data: unknown }).data,
   operations: {
     createNonSubscribableMovement: {
-      ...keyedCreate,
+      ...credential,
       call: (c) => c.createNonSubscribableMovement({ ...SERVICE, body: nonSubscribableMovement() }),
-      keyOf: masstackKey('external_movement_unique_id'),
     },
     updateNonSubscribableMovement: {
-      ...masstackWrite,
+      ...credential,
       call: (c) =>
         c.updateNonSubscribableMovement({
           ...SERVICE,
@@ -269,31 +253,28 @@ const masstack: ClientCase<MasstackPartnersClient> = {
         }),
     },
     deleteNonSubscribableMovement: {
-      ...masstackWrite,
+      ...credential,
       call: (c) => c.deleteNonSubscribableMovement({ ...SERVICE, movementId: MOVEMENT_ID }),
     },
     createNonSubscribableRefund: {
-      ...keyedCreate,
+      ...credential,
       call: (c) =>
         c.createNonSubscribableRefund({
           ...SERVICE,
           body: { ...refund(), transaction_type_id: '5432167890' },
         }),
-      keyOf: masstackKey('external_refund_unique_id'),
     },
     createMovement: {
-      ...keyedCreate,
+      ...credential,
       call: (c) => c.createMovement({ ...SERVICE, body: movement() }),
-      keyOf: masstackKey('external_movement_unique_id'),
     },
     deleteMovement: {
-      ...masstackWrite,
+      ...credential,
       call: (c) => c.deleteMovement({ ...SERVICE, movementId: MOVEMENT_ID }),
     },
     createRefund: {
-      ...keyedCreate,
+      ...credential,
       call: (c) => c.createRefund({ ...SERVICE, body: { ...refund(), billable: false } }),
-      keyOf: masstackKey('external_refund_unique_id'),
     },
   },
 };
@@ -308,7 +289,6 @@ const stone: ClientCase<StoneTopupsClient> = {
     listValues: { ...tokenRead, call: (c) => c.listValues(2126) },
     dryRun: { ...tokenRead, call: (c) => c.dryRun(TOPUP) },
     confirm: {
-      safety: 'keyed-money',
       authentication: 'issued-token',
       call: (c) => c.confirm({ ...TOPUP, idempotencyKey: randomUUID() }),
       // The receipt comes back with the idempotency key it was sent with.
@@ -316,10 +296,8 @@ const stone: ClientCase<StoneTopupsClient> = {
         const { idempotencyKey: _, ...receipt } = result as { idempotencyKey: string };
         return receipt;
       },
-      keyOf: (request) => request.headers['x-stone-idempotency-key'] ?? '',
     },
     getDiscoveryKeys: {
-      safety: 'retry-safe',
       authentication: 'none',
       call: (c) => c.getDiscoveryKeys(),
     },
@@ -333,21 +311,29 @@ const stone: ClientCase<StoneTopupsClient> = {
 };
 
 function erase<Client>(client: ClientCase<Client>): OperationCase[] {
-  return Object.entries(client.operations).map(([operationId, operation]) => ({
-    api: client.api,
-    operationId,
-    safety: operation.safety,
-    authentication: operation.authentication,
-    ...(operation.businessFailure ? { businessFailure: operation.businessFailure } : {}),
-    call: (environment) =>
-      environment.lane.run(() => operation.call(createClient(client, environment))),
-    bind: (environment) => {
-      const bound = createClient(client, environment);
-      return () => environment.lane.run(() => operation.call(bound));
-    },
-    payload: operation.payload ?? client.payload ?? ((result) => result),
-    ...(operation.keyOf ? { keyOf: operation.keyOf } : {}),
-  }));
+  const table = OPERATION_TABLES.get(client.api);
+  if (!table) throw new Error(`No generated operation table for ${client.api}.`);
+  return Object.entries(table).map(([operationId, contract]) => {
+    const operation = client.operations[operationId];
+    if (!operation)
+      throw new Error(`The fault suite has no valid call of ${client.api} ${operationId}.`);
+    const keyOf = keyReader(contract);
+    return {
+      api: client.api,
+      operationId,
+      safety: safetyOf(contract),
+      authentication: operation.authentication,
+      ...(operation.businessFailure ? { businessFailure: operation.businessFailure } : {}),
+      call: (environment: ClientEnvironment) =>
+        environment.lane.run(() => operation.call(createClient(client, environment))),
+      bind: (environment: ClientEnvironment) => {
+        const bound = createClient(client, environment);
+        return () => environment.lane.run(() => operation.call(bound));
+      },
+      payload: operation.payload ?? client.payload ?? ((result: unknown) => result),
+      ...(keyOf ? { keyOf } : {}),
+    };
+  });
 }
 
 function createClient<Client>(client: ClientCase<Client>, environment: ClientEnvironment): Client {
@@ -361,11 +347,19 @@ function createClient<Client>(client: ClientCase<Client>, environment: ClientEnv
   });
 }
 
-/** Every operation of every client, in the order of the table's columns. */
-export const OPERATION_CASES: readonly OperationCase[] = [
-  ...erase(chinchin),
-  ...erase(qvatel),
-  ...erase(tigo),
-  ...erase(masstack),
-  ...erase(stone),
-];
+/** Valid calls by provider, where its methods take inputs of their own (mapped, checked). */
+const HAND_WRITTEN: Partial<Record<ApiName, () => OperationCase[]>> = {
+  'chinchin-cps': () => erase(chinchin),
+  qvatel: () => erase(qvatel),
+  'tigo-b2b-billing': () => erase(tigo),
+  'masstack-partners': () => erase(masstack),
+  'stone-topups': () => erase(stone),
+};
+
+/**
+ * Every operation of every provider of the registry, in the order of the table's columns; a
+ * provider without hand-written calls is called with its spec's example inputs.
+ */
+export const OPERATION_CASES: readonly OperationCase[] = (
+  await Promise.all(APIS.map(async (api) => HAND_WRITTEN[api]?.() ?? erase(await genericCase(api))))
+).flat();

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import type { Fault } from '@telcopay/mocks/faults';
+import { respond } from '@telcopay/mocks/faults';
 import { type ApiName, loadAnswers, type OperationAnswers, routeOf } from './answers.js';
-import type { Fault } from './faults.js';
 import { type Deadlines, Lane, type ReceivedRequest } from './lane.js';
-import { respond } from './respond.js';
 
 export interface FaultServerOptions {
   /** How long a `drip` answer takes to deliver its body. Default 3 000 ms. */

@@ -1,5 +1,5 @@
+import type { Fault } from '@telcopay/mocks/faults';
 import { VirtualDeadlines } from './deadlines.js';
-import type { Fault } from './faults.js';
 
 /** One request as the fault server received it. */
 export interface ReceivedRequest {

@@ -1,5 +1,5 @@
+import type { Fault } from '@telcopay/mocks/faults';
 import type { OperationCase } from './clients.js';
-import type { Fault } from './faults.js';
 
 /** The clients' default retries after the first attempt, which the suite keeps. */
 export const MAX_RETRIES = 2;

@@ -1,4 +1,4 @@
-import type { Fault } from './faults.js';
+import type { Fault } from '@telcopay/mocks/faults';
 import { MAX_RETRIES } from './matrix.js';
 
 /** The most attempts a call makes: the first and its retries. */

@@ -1,8 +1,8 @@
+import { FAULTS } from '@telcopay/mocks/faults';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIS, loadAnswers, routeOf } from '../src/answers.js';
 import { OPERATION_CASES } from '../src/clients.js';
 import { type FaultServer, startFaultServer } from '../src/fault-server.js';
-import { FAULTS } from '../src/faults.js';
 import { expectedCell } from '../src/matrix.js';
 import { Surfaces } from '../src/surfaces.js';
 

@@ -1,10 +1,15 @@
 import { TelcopayError } from '@telcopay/core';
+import {
+  FAULT_DESCRIPTIONS,
+  FAULTS,
+  type Fault,
+  RETRY_AFTER_SECONDS,
+} from '@telcopay/mocks/faults';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIS } from '../src/answers.js';
 import { writeArtifact } from '../src/artifacts.js';
 import { problemsOf } from '../src/checks.js';
 import { OPERATION_CASES, type OperationCase } from '../src/clients.js';
-import { FAULT_DESCRIPTIONS, FAULTS, type Fault, RETRY_AFTER_SECONDS } from '../src/faults.js';
 import type { Deadlines } from '../src/lane.js';
 import { type Expected, expectedCell } from '../src/matrix.js';
 import { observe, outcomeOf } from '../src/observe.js';

@@ -1,8 +1,8 @@
+import type { Fault } from '@telcopay/mocks/faults';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArtifact } from '../src/artifacts.js';
 import { moneyEvidence, problemsOf } from '../src/checks.js';
 import { OPERATION_CASES, type OperationCase } from '../src/clients.js';
-import type { Fault } from '../src/faults.js';
 import { expectedSequence, resends, sequenceFaults } from '../src/matrix.js';
 import { observe } from '../src/observe.js';
 import { concurrencyLimit } from '../src/pool.js';

@@ -1,7 +1,7 @@
+import { FAULTS, type Fault } from '@telcopay/mocks/faults';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArtifact } from '../src/artifacts.js';
 import { OPERATION_CASES } from '../src/clients.js';
-import { FAULTS, type Fault } from '../src/faults.js';
 import { MAX_RETRIES } from '../src/matrix.js';
 import { observe } from '../src/observe.js';
 import { type Suite, startSuite } from '../src/suite.js';

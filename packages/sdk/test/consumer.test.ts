@@ -31,9 +31,13 @@ function installedVersion(name: string): string {
   return JSON.parse(readFileSync(manifest, 'utf8')).version;
 }
 
-/** What the observability guide's samples import besides telcopay: the OpenTelemetry SDK. */
+/**
+ * What the guides' samples import besides telcopay: MSW (the in-process mocks) and the
+ * OpenTelemetry SDK (the observability guide).
+ */
 const GUIDE_DEPENDENCIES = Object.fromEntries(
   [
+    'msw',
     '@opentelemetry/api',
     '@opentelemetry/context-async-hooks',
     '@opentelemetry/sdk-metrics',

@@ -7,7 +7,9 @@ import {
   TelcopayError,
 } from '@telcopay/core';
 import type { ApiName } from '@telcopay/mocks';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { createMockHandlers } from '@telcopay/mocks/msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockUrl } from './mock-urls.js';
 import { type Scenario, specOperations } from './spec.js';
 
@@ -29,20 +31,42 @@ export interface ContractSuite<Client> {
 /**
  * The contract test of one client: for every operation of its spec and every documented status
  * × named example, the real client calls a real Prism mock that plays that example
- * (`Prefer: code=…, example=…`), and the outcome must be the typed result or error. The package's
- * vitest config must start the shared mocks (`telcopayVitestConfig({ mocks: true })`).
+ * (`Prefer: code=…, example=…`), and the outcome must be the typed result or error. The same
+ * suite runs again in-process, against the `@telcopay/mocks/msw` handlers of the same spec. The
+ * package's vitest config must start the shared mocks (`telcopayVitestConfig({ mocks: true })`).
  */
 export function describeContract<Client>(suite: ContractSuite<Client>): void {
+  // The run's shared Prism mock (errors on): requests that break the spec are refused.
+  describeContractOn(`${suite.api} contract`, suite, () => mockUrl(suite.api));
+  // In-process: MSW answers on an address nothing listens on, so no request leaves the process.
+  const baseUrl = `http://${suite.api}.msw.invalid`;
+  const server = setupServer();
+  beforeAll(async () => {
+    const mocks = await createMockHandlers({
+      apis: [suite.api],
+      baseUrls: { [suite.api]: baseUrl },
+    });
+    server.use(...mocks.handlers);
+    server.listen({ onUnhandledRequest: 'bypass' });
+  });
+  afterAll(() => server.close());
+  describeContractOn(`${suite.api} contract in-process (msw)`, suite, () => baseUrl);
+}
+
+function describeContractOn<Client>(
+  title: string,
+  suite: ContractSuite<Client>,
+  baseUrl: () => string,
+): void {
   const operations = specOperations(suite.api);
   let client: Client;
 
-  // The run's shared Prism mock (errors on): requests that break the spec are refused.
   beforeAll(() => {
-    client = suite.createClient(mockUrl(suite.api));
+    client = suite.createClient(baseUrl());
   });
 
   // Each scenario is one stateless request: they run concurrently, as a busy client would send.
-  describe.concurrent(`${suite.api} contract`, () => {
+  describe.concurrent(title, () => {
     it('has a contract call for every operation of the spec, and no other', () => {
       expect(Object.keys(suite.calls).sort()).toEqual(
         operations.map((operation) => operation.operationId).sort(),

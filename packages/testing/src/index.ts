@@ -15,4 +15,5 @@ export {
 export { type Handler, localServer } from './local-server.js';
 export { MOCK_URLS_ENV, mockUrl, parseMockUrls } from './mock-urls.js';
 export { recordingFetch } from './recording-fetch.js';
+export { type ClientConnection, describeScenarios, type ScenarioTransport } from './scenarios.js';
 export { type Scenario, type SpecOperation, specOperations } from './spec.js';

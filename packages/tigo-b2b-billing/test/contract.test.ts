@@ -1,14 +1,6 @@
 import { describeContract } from '@telcopay/testing';
 import { createTigoB2bBillingClient, type TigoB2bBillingClient } from '../src/index.js';
-
-const CUSTOMER = { idType: 'NIT', identification: 900123456 };
-const PAYMENT = {
-  intent: 'sale',
-  billsCollection: [
-    { billNo: '909501941', billAmount: '185900', referencePayment: '909501941-90' },
-  ],
-  paymentData: { paymentMethod: 'PSE' },
-};
+import { CUSTOMER, PAYMENT } from './payment.js';
 
 describeContract<TigoB2bBillingClient>({
   api: 'tigo-b2b-billing',
