@@ -100,7 +100,7 @@ describe('in-process scenarios (msw)', () => {
 
   it('refuses a step the spec does not document, or one that needs a socket', () => {
     expect(() => mocks.scenario('qvatel', 'getRechargeStatus', [418])).toThrow(
-      'qvatel getRechargeStatus documents no status 418. Documented: 200 success, 200 failure, 401 unauthenticated.',
+      'qvatel getRechargeStatus documents no status 418. Documented: 200 success, 200 failure, 401 unauthenticated, 422 missingIdRecarga.',
     );
     expect(() => mocks.scenario('qvatel', 'getRechargeBalance', ['drip'])).toThrow(
       "qvatel getRechargeBalance: 'drip' needs a socket; play it on the HTTP mocks (startMocks).",

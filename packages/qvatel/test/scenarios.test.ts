@@ -17,7 +17,7 @@ describeScenarios('qvatel', (transport) => {
     const error = await qvatel.sendRecharge({ destino: '+5352942387', monto: 20 }).catch((e) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error.reconciliation.operation).toBe('getRechargeBalance');
-    expect(error.requestIds).toMatchObject({ destino: '+5352942387', monto: 20 });
+    expect(error.requestIds).toMatchObject({ destino: '+5352942387', monto: '20.00' });
     expect(requests).toHaveLength(1);
   });
 
