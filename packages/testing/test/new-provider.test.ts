@@ -4,7 +4,16 @@
 // and the scaffold edits nothing but its package, its spec and the registry.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,9 +49,12 @@ beforeAll(async () => {
         (!OUTPUTS.has(basename(source)) && source !== join(root, 'mocks/specs')),
     });
   }
-  await pnpm('install', '--prefer-offline');
+  // The scaffold needs only the root's tools (yaml, openapi-typescript): it borrows this
+  // workspace's node_modules, and the copy installs once, after it.
+  symlinkSync(join(root, 'node_modules'), join(workspace, 'node_modules'), 'dir');
   before = fileHashes(workspace);
   await run(process.execPath, ['scripts/new-provider.mjs', NAME, '--spec', fixture]);
+  unlinkSync(join(workspace, 'node_modules'));
   const after = fileHashes(workspace);
   changes = {
     written: [...after.keys()].filter((file) => !before.has(file)).sort(),
