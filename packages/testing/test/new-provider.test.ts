@@ -125,7 +125,12 @@ describe.concurrent(`pnpm new-provider ${NAME}`, () => {
     async () => {
       await pnpm('--filter', `@telcopay/${NAME}`, 'build');
       expect(existsSync(join(workspace, `packages/${NAME}/dist/index.d.ts`))).toBe(true);
-      await run('npx', ['tsc', '--noEmit', '-p', `packages/${NAME}`]);
+      await run(process.execPath, [
+        bin('typescript/bin/tsc'),
+        '--noEmit',
+        '-p',
+        `packages/${NAME}`,
+      ]);
     },
     10 * MINUTES,
   );
@@ -133,7 +138,12 @@ describe.concurrent(`pnpm new-provider ${NAME}`, () => {
   it(
     'passes its generated contract suite against Prism serving its spec',
     async () => {
-      const { stdout } = await run('npx', ['vitest', 'run', '--reporter=json'], `packages/${NAME}`);
+      // The copy's own mocks serve it, because the registry lists it.
+      const { stdout } = await run(
+        process.execPath,
+        [bin('vitest/vitest.mjs'), 'run', '--reporter=json'],
+        `packages/${NAME}`,
+      );
       const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
       const titles = report.testResults.flatMap(
         (file: { assertionResults: { fullName: string }[] }) =>
@@ -185,13 +195,22 @@ function redoclyCli(): string {
   return join(workspace, 'node_modules/@redocly/cli/bin/cli.js');
 }
 
+/** A package's file as the copy installed it. */
+function bin(path: string): string {
+  return join(workspace, 'node_modules', path);
+}
+
+/** The pnpm running this test (`pnpm test`), else the pinned one through npx. */
 function pnpm(...args: string[]) {
-  return run('npx', ['-y', 'pnpm@10.34.0', ...args]);
+  const current = process.env.npm_execpath ?? '';
+  return /pnpm/.test(current)
+    ? run(process.execPath, [current, ...args])
+    : run('npx', ['-y', 'pnpm@10.34.0', ...args]);
 }
 
 /** Runs a command in the workspace (or a folder of it); rejects with its output on failure. */
 function run(command: string, args: string[], folder = '.'): Promise<{ stdout: string }> {
-  // The copy starts its own mocks: the outer run's shared host does not serve the new spec.
+  // The outer run's shared host does not serve the new spec: the copy's own mocks do.
   const { TELCOPAY_MOCK_URLS: _, ...env } = process.env;
   return new Promise((resolve, reject) => {
     execFile(
