@@ -14,7 +14,7 @@ import {
   symlinkSync,
   unlinkSync,
 } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,12 +39,6 @@ let before: Map<string, string>;
 let changes: { written: string[]; touched: string[] };
 
 beforeAll(async () => {
-  // The longest chain of one-after-another steps in the test command: when it may (as root),
-  // it takes a little more CPU than the parallel tasks, so it does not finish last alone. Only
-  // the speed changes, never an outcome.
-  try {
-    setPriority(-5);
-  } catch {}
   workspace = mkdtempSync(join(tmpdir(), 'telcopay-new-provider-'));
   for (const item of COPIED) {
     cpSync(join(root, item), join(workspace, item), {
