@@ -19,14 +19,15 @@ import { snapshotVersion } from './released.mjs';
  */
 
 /**
- * Checks every API of the repository at `root`.
+ * Checks every API of the repository at `root`, or only those named.
  * @param {string} root
+ * @param {readonly string[]} [only]
  * @returns {Promise<ApiReport[]>}
  */
-export async function checkSpecChanges(root) {
+export async function checkSpecChanges(root, only = []) {
   const changesets = await readChangesets(root);
   const reports = [];
-  for (const api of await readApis(root)) {
+  for (const api of await readApis(root, only)) {
     const baselineProblem = baselineProblemOf(root, api);
     if (baselineProblem !== undefined) {
       reports.push({ api, baselineProblem, changes: 0, broken: [] });
