@@ -16,6 +16,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/telcopay-mocks.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * Each test starts the CLI (and Prism) as a new process: 2 s on an idle machine, 16 s seen
+ * under `stress-ng --cpu 2` alone, more beside the whole test command.
+ */
+const CLI_TIMEOUT = 300_000;
 const children: ChildProcess[] = [];
 /** Children that lead their own process group (as a terminal's foreground job does). */
 const groupLeaders = new Set<ChildProcess>();
@@ -71,129 +76,153 @@ async function listen(body: unknown): Promise<string> {
 }
 
 describe('telcopay-mocks command line', () => {
-  it('refuses an unknown flag instead of reading it as an API name', async () => {
-    const cli = run(process.execPath, [bin, '--port', '5000']);
-    expect(await cli.exited).toBe(2);
-    expect(cli.output()).toContain("Unknown option '--port'.");
-    expect(cli.output()).not.toContain('Unknown API');
-  }, 30_000);
+  it(
+    'refuses an unknown flag instead of reading it as an API name',
+    async () => {
+      const cli = run(process.execPath, [bin, '--port', '5000']);
+      expect(await cli.exited).toBe(2);
+      expect(cli.output()).toContain("Unknown option '--port'.");
+      expect(cli.output()).not.toContain('Unknown API');
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('suggests --free when a port is taken', async () => {
-    // Hold the qvatel mock's standard port (if something else holds it, the CLI fails alike).
-    const holder = createServer();
-    servers.push(holder);
-    await new Promise<void>((resolve) => {
-      holder.once('error', () => resolve());
-      holder.listen(4011, '127.0.0.1', resolve);
-    });
-    const cli = run(process.execPath, [bin, 'qvatel']);
-    expect(await cli.exited).toBe(1);
-    expect(cli.output()).toMatch(/EADDRINUSE[\s\S]*Add --free to listen on free ports/);
-  }, 60_000);
+  it(
+    'suggests --free when a port is taken',
+    async () => {
+      // Hold the qvatel mock's standard port (if something else holds it, the CLI fails alike).
+      const holder = createServer();
+      servers.push(holder);
+      await new Promise<void>((resolve) => {
+        holder.once('error', () => resolve());
+        holder.listen(4011, '127.0.0.1', resolve);
+      });
+      const cli = run(process.execPath, [bin, 'qvatel']);
+      expect(await cli.exited).toBe(1);
+      expect(cli.output()).toMatch(/EADDRINUSE[\s\S]*Add --free to listen on free ports/);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('proxy: forwards to the upstream, and writes the report on Ctrl+C (exit 0)', async () => {
-    const upstream = await listen({ result: 1, balance: 20 });
-    const statusHost = await listen({ result: 1, estado: 'Recargado' });
-    const report = join(mkdtempSync(join(tmpdir(), 'telcopay-cli-')), 'report.json');
-    const recorded = join(report, '../recorded');
-    const options = [
-      ...['--upstream', upstream, '--upstream-for', `/recharge/status=${statusHost}`],
-      ...['--report', report, '--record', recorded],
-    ];
-    const cli = run(process.execPath, [bin, 'proxy', 'qvatel', ...options]);
-    const url = /proxy (http:\/\/\S+)/.exec(await cli.waitFor(/press Ctrl\+C/))?.[1];
-    const balance = await fetch(`${url}/account/recharge-balance?api_token=cli-secret-1`);
-    expect(await balance.json()).toEqual({ result: 1, balance: 20 });
-    const status = await fetch(`${url}/recharge/status?api_token=cli-secret-1&id_recarga=1`);
-    expect(await status.json()).toEqual({ result: 1, estado: 'Recargado' });
-    cli.child.kill('SIGINT');
-    expect(await cli.exited).toBe(0);
-    expect(cli.output()).toContain('2 operations seen, 2 conforming, 0 findings');
-    expect(JSON.parse(readFileSync(report, 'utf8')).operations).toMatchObject([
-      { operation: 'getRechargeBalance', calls: 1, conforms: true },
-      { operation: 'getRechargeStatus', calls: 1, conforms: true },
-    ]);
-    expect(readFileSync(report.replace(/json$/, 'md'), 'utf8')).toContain('getRechargeBalance');
-    expect(readdirSync(recorded).sort()).toEqual([
-      'getRechargeBalance.200.1.json',
-      'getRechargeStatus.200.1.json',
-    ]);
-  }, 60_000);
+  it(
+    'proxy: forwards to the upstream, and writes the report on Ctrl+C (exit 0)',
+    async () => {
+      const upstream = await listen({ result: 1, balance: 20 });
+      const statusHost = await listen({ result: 1, estado: 'Recargado' });
+      const report = join(mkdtempSync(join(tmpdir(), 'telcopay-cli-')), 'report.json');
+      const recorded = join(report, '../recorded');
+      const options = [
+        ...['--upstream', upstream, '--upstream-for', `/recharge/status=${statusHost}`],
+        ...['--report', report, '--record', recorded],
+      ];
+      const cli = run(process.execPath, [bin, 'proxy', 'qvatel', ...options]);
+      const url = /proxy (http:\/\/\S+)/.exec(await cli.waitFor(/press Ctrl\+C/))?.[1];
+      const balance = await fetch(`${url}/account/recharge-balance?api_token=cli-secret-1`);
+      expect(await balance.json()).toEqual({ result: 1, balance: 20 });
+      const status = await fetch(`${url}/recharge/status?api_token=cli-secret-1&id_recarga=1`);
+      expect(await status.json()).toEqual({ result: 1, estado: 'Recargado' });
+      cli.child.kill('SIGINT');
+      expect(await cli.exited).toBe(0);
+      expect(cli.output()).toContain('2 operations seen, 2 conforming, 0 findings');
+      expect(JSON.parse(readFileSync(report, 'utf8')).operations).toMatchObject([
+        { operation: 'getRechargeBalance', calls: 1, conforms: true },
+        { operation: 'getRechargeStatus', calls: 1, conforms: true },
+      ]);
+      expect(readFileSync(report.replace(/json$/, 'md'), 'utf8')).toContain('getRechargeBalance');
+      expect(readdirSync(recorded).sort()).toEqual([
+        'getRechargeBalance.200.1.json',
+        'getRechargeStatus.200.1.json',
+      ]);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('proxy: needs --upstream and refuses unknown flags', async () => {
-    const missing = run(process.execPath, [bin, 'proxy', 'qvatel']);
-    expect(await missing.exited).toBe(2);
-    expect(missing.output()).toContain('--upstream <url> is required.');
-    const unknown = run(process.execPath, [
-      bin,
-      'proxy',
-      'qvatel',
-      '--upstream',
-      'http://x',
-      '--errors',
-    ]);
-    expect(await unknown.exited).toBe(2);
-    expect(unknown.output()).toContain("Unknown option '--errors'.");
-  }, 30_000);
+  it(
+    'proxy: needs --upstream and refuses unknown flags',
+    async () => {
+      const missing = run(process.execPath, [bin, 'proxy', 'qvatel']);
+      expect(await missing.exited).toBe(2);
+      expect(missing.output()).toContain('--upstream <url> is required.');
+      const unknown = run(process.execPath, [
+        bin,
+        'proxy',
+        'qvatel',
+        '--upstream',
+        'http://x',
+        '--errors',
+      ]);
+      expect(await unknown.exited).toBe(2);
+      expect(unknown.output()).toContain("Unknown option '--errors'.");
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe('pnpm start', () => {
-  it("logs a refused request's reasons, and Ctrl+C stops everything with status 0", async () => {
-    // The root script as pnpm runs it, minus the build step it starts with (built already).
-    const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts
-      .start as string;
-    const launch = /&& ((?:exec )?node scripts\/start\.mjs)$/.exec(script)?.[1];
-    expect(launch).toBeDefined();
-    const project = mkdtempSync(join(tmpdir(), 'telcopay-start-'));
-    const start = `${launch?.replace('scripts/start.mjs', JSON.stringify(join(root, 'scripts/start.mjs')))}`;
-    writeFileSync(
-      join(project, 'package.json'),
-      JSON.stringify({ name: 'start', scripts: { start } }),
-    );
-    const pnpm = process.env.npm_execpath ?? '';
-    expect(pnpm, 'run this test through pnpm (pnpm test)').toMatch(/pnpm/);
-    // Its own process group, as in a terminal, where Ctrl+C signals pnpm and all its children.
-    const session = run(process.execPath, [pnpm, 'start', '--free'], {
-      cwd: project,
-      detached: true,
-    });
-    const output = await session.waitFor(/Press Ctrl\+C/);
-    const qvatel = /mock qvatel\s+(http:\/\/\S+)/.exec(output)?.[1];
-    const refused = await fetch(`${qvatel}/recharge/send`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'destino=5352942387&monto=20',
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.headers.get('sl-violations')).toContain("required property 'api_token'");
-    // The reason comes from the telcopay-mocks CLI's log, which pnpm start passes through.
-    await session.waitFor(/Request body must have required property 'api_token'/);
-    process.kill(-(session.child.pid ?? 0), 'SIGINT');
-    expect(await session.exited).toBe(0);
-    expect(session.output()).not.toContain('ELIFECYCLE');
-  }, 120_000);
+  it(
+    "logs a refused request's reasons, and Ctrl+C stops everything with status 0",
+    async () => {
+      // The root script as pnpm runs it, minus the build step it starts with (built already).
+      const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts
+        .start as string;
+      const launch = /&& ((?:exec )?node scripts\/start\.mjs)$/.exec(script)?.[1];
+      expect(launch).toBeDefined();
+      const project = mkdtempSync(join(tmpdir(), 'telcopay-start-'));
+      const start = `${launch?.replace('scripts/start.mjs', JSON.stringify(join(root, 'scripts/start.mjs')))}`;
+      writeFileSync(
+        join(project, 'package.json'),
+        JSON.stringify({ name: 'start', scripts: { start } }),
+      );
+      const pnpm = process.env.npm_execpath ?? '';
+      expect(pnpm, 'run this test through pnpm (pnpm test)').toMatch(/pnpm/);
+      // Its own process group, as in a terminal, where Ctrl+C signals pnpm and all its children.
+      const session = run(process.execPath, [pnpm, 'start', '--free'], {
+        cwd: project,
+        detached: true,
+      });
+      const output = await session.waitFor(/Press Ctrl\+C/);
+      const qvatel = /mock qvatel\s+(http:\/\/\S+)/.exec(output)?.[1];
+      const refused = await fetch(`${qvatel}/recharge/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'destino=5352942387&monto=20',
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('sl-violations')).toContain("required property 'api_token'");
+      // The reason comes from the telcopay-mocks CLI's log, which pnpm start passes through.
+      await session.waitFor(/Request body must have required property 'api_token'/);
+      process.kill(-(session.child.pid ?? 0), 'SIGINT');
+      expect(await session.exited).toBe(0);
+      expect(session.output()).not.toContain('ELIFECYCLE');
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe('scripts/start.mjs', () => {
-  it('takes its mocks with it when it is killed outright (SIGKILL)', async () => {
-    const start = run(process.execPath, [join(root, 'scripts/start.mjs'), '--free']);
-    const output = await start.waitFor(/Press Ctrl\+C/);
-    const qvatel = /mock qvatel\s+(http:\/\/\S+)/.exec(output)?.[1];
-    expect((await fetch(`${qvatel}/account/recharge-balance?api_token=t`)).status).toBe(200);
-    start.child.kill('SIGKILL');
-    await start.exited;
-    // The mocks notice the closed channel at once; the bound only keeps a broken run finite.
-    const deadline = Date.now() + 60_000;
-    let answering = true;
-    while (answering && Date.now() < deadline) {
-      answering = await fetch(`${qvatel}/account/recharge-balance?api_token=t`).then(
-        () => true,
-        () => false,
-      );
-      if (answering) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(answering).toBe(false);
-  }, 120_000);
+  it(
+    'takes its mocks with it when it is killed outright (SIGKILL)',
+    async () => {
+      const start = run(process.execPath, [join(root, 'scripts/start.mjs'), '--free']);
+      const output = await start.waitFor(/Press Ctrl\+C/);
+      const qvatel = /mock qvatel\s+(http:\/\/\S+)/.exec(output)?.[1];
+      expect((await fetch(`${qvatel}/account/recharge-balance?api_token=t`)).status).toBe(200);
+      start.child.kill('SIGKILL');
+      await start.exited;
+      // The mocks notice the closed channel at once; the bound only keeps a broken run finite.
+      const deadline = Date.now() + 120_000;
+      let answering = true;
+      while (answering && Date.now() < deadline) {
+        answering = await fetch(`${qvatel}/account/recharge-balance?api_token=t`).then(
+          () => true,
+          () => false,
+        );
+        if (answering) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(answering).toBe(false);
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe('pnpm install', () => {
