@@ -156,5 +156,5 @@ describe('telcopay-mocks CLI', () => {
     started.push(child);
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
-  }, 30_000);
+  }, 120_000);
 });

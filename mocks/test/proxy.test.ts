@@ -148,7 +148,7 @@ beforeAll(async () => {
   }
   reports.qvatel = JSON.parse(readFileSync(join(folder, 'qvatel.json'), 'utf8'));
   reports.masstack = JSON.parse(readFileSync(join(folder, 'masstack.json'), 'utf8'));
-}, 60_000);
+}, 300_000); // two proxies load Prism's validator: seconds idle, far more under load
 
 afterAll(async () => {
   await upstream?.close();
