@@ -4,7 +4,7 @@ import {
   createChinchinCpsClient,
   SERVICE_IDS,
 } from '@telcopay/chinchin-cps';
-import type { Logger, RetryPolicy } from '@telcopay/core';
+import type { Logger, RetryPolicy, Telemetry } from '@telcopay/core';
 import {
   createMasstackPartnersClient,
   type MasstackPartnersClient,
@@ -34,6 +34,8 @@ export interface ClientEnvironment {
   lane: Lane;
   credentials: Credentials;
   logger: Logger;
+  /** Every client records its spans and metrics, so the secret scan reads them too. */
+  telemetry: Telemetry;
   timeoutMs: number;
   retry: Partial<RetryPolicy>;
 }
@@ -82,6 +84,7 @@ interface CommonOptions {
   baseUrl: string;
   fetch: (request: Request) => Promise<Response>;
   logger: Logger;
+  telemetry: Telemetry;
   timeoutMs: number;
   retry: Partial<RetryPolicy>;
 }
@@ -337,11 +340,12 @@ function erase<Client>(client: ClientCase<Client>): OperationCase[] {
 }
 
 function createClient<Client>(client: ClientCase<Client>, environment: ClientEnvironment): Client {
-  const { lane, logger, timeoutMs, retry } = environment;
+  const { lane, logger, telemetry, timeoutMs, retry } = environment;
   return client.create(environment, {
     baseUrl: lane.baseUrl(client.api),
     fetch: lane.fetch,
     logger,
+    telemetry,
     timeoutMs,
     retry,
   });

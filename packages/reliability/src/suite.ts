@@ -1,4 +1,6 @@
 import type { RetryPolicy } from '@telcopay/core';
+import { openTelemetry } from '@telcopay/core/opentelemetry';
+import { recordTelemetry } from '@telcopay/testing/telemetry';
 import type { ClientEnvironment } from './clients.js';
 import { type Credentials, configuredSecrets, generateCredentials } from './credentials.js';
 import { type FaultServer, type FaultServerOptions, startFaultServer } from './fault-server.js';
@@ -20,6 +22,8 @@ export interface SuiteReport {
   secretsScanned: number;
   errorsScanned: number;
   logEntriesScanned: number;
+  /** Spans the clients exported (each with its events), scanned with their metrics. */
+  spansScanned: number;
   secretHits: SecretHit[];
   unhandledRejections: number;
   /** Connections to the fault server still open once every call settled and idle ones closed. */
@@ -49,6 +53,8 @@ export async function startSuite(
   await fetch(server.deadOrigin).catch(() => undefined);
   const credentials = await generateCredentials();
   const surfaces = new Surfaces();
+  const recorder = recordTelemetry();
+  const telemetry = openTelemetry(recorder);
   return {
     server,
     credentials,
@@ -57,6 +63,7 @@ export async function startSuite(
       lane,
       credentials,
       logger: surfaces.logger,
+      telemetry,
       ...settings,
       ...overrides,
     }),
@@ -66,10 +73,13 @@ export async function startSuite(
       rejections.stop();
       // Every secret the run knew of: the configured ones, and all the server saw or issued.
       const secrets = new Set([...configuredSecrets(credentials), ...server.secretsSeen]);
+      const exported = await recorder.exportedText();
+      surfaces.addExported(exported);
       return {
         secretsScanned: secrets.size,
         errorsScanned: surfaces.errors,
         logEntriesScanned: surfaces.logEntries,
+        spansScanned: JSON.parse(exported).spans.length,
         secretHits: surfaces.scan(secrets),
         unhandledRejections: rejections.reasons.length,
         openSockets,

@@ -12,7 +12,7 @@ export interface SecretHit {
 
 /**
  * Everything a client showed the outside world during a run: every error (message, stack,
- * toJSON, cause) and every log entry. `scan` looks for secrets in all of it.
+ * toJSON, cause), every log entry, and every span and metric its telemetry exported. `scan` looks for secrets in all of it.
  */
 export class Surfaces {
   readonly #texts: string[] = [];
@@ -24,6 +24,11 @@ export class Surfaces {
     this.logEntries += 1;
     this.#texts.push(JSON.stringify(entry));
   };
+
+  /** What the clients' telemetry exported: spans, their events, metrics. */
+  addExported(text: string): void {
+    this.#texts.push(text);
+  }
 
   addError(error: unknown): void {
     this.errors += 1;

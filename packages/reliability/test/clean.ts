@@ -9,4 +9,5 @@ export function expectClean(report: SuiteReport): void {
   expect(report.unrouted).toBe(0);
   expect(report.errorsScanned).toBeGreaterThan(0);
   expect(report.logEntriesScanned).toBeGreaterThan(0);
+  expect(report.spansScanned).toBeGreaterThan(0);
 }
