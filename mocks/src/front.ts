@@ -124,7 +124,7 @@ export async function startFront(
       const url = new URL(request.url ?? '/', 'http://mock');
       const scenario = String(request.headers[SCENARIO_HEADER] ?? '');
       if (url.pathname === CONTROL_PATH)
-        return control(request.method ?? 'GET', scenario, body, response);
+        return control(request.method ?? 'GET', scenario, url, body, response);
       const answers = routeOf(
         routes.map((candidate) => candidate.answers),
         request.method ?? 'GET',
@@ -140,8 +140,18 @@ export async function startFront(
     });
   });
 
-  function control(method: string, scenario: string, body: Buffer, response: ServerResponse) {
+  async function control(
+    method: string,
+    scenario: string,
+    url: URL,
+    body: Buffer,
+    response: ServerResponse,
+  ) {
     try {
+      // `?queued=<operationId>` answers once the scenario has a step queued there: a barrier
+      // between test files, with no polling.
+      const queued = url.searchParams.get('queued');
+      if (method === 'GET' && queued) await book.whenQueued(scenario, queued);
       if (method === 'GET')
         return sendJson(response, 200, { scenario, pending: book.pending(scenario) });
       if (method === 'DELETE') {

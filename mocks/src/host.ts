@@ -1,5 +1,4 @@
 import { type ApiName, MOCK_PORTS } from './apis.js';
-import { freePort } from './ports.js';
 import { type HostOptions, type MockServer, startPrism } from './prism.js';
 
 /** A port per API; 0 (or `'free'` for all) lets the OS choose a free one. */
@@ -15,7 +14,8 @@ export async function hostMocks(
   try {
     for (const api of apis) {
       const chosen = ports === 'free' ? 0 : (ports?.[api] ?? MOCK_PORTS[api]);
-      servers.push(await startPrism(api, chosen === 0 ? await freePort() : chosen, options));
+      // Port 0: the front listens where the OS puts it (no race for a port chosen earlier).
+      servers.push(await startPrism(api, chosen, options));
     }
   } catch (error) {
     await Promise.allSettled(servers.map((server) => server.close()));

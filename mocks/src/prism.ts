@@ -57,11 +57,9 @@ export async function startPrism(
   const document = path
     ? (parse(readFileSync(path, 'utf8')) as OpenApiDocument)
     : loadDocument(api);
-  const prismPort = await freePort();
-  const server = await createSingleProcessPrism({
+  const { server, prismPort } = await prismOnFreePort({
     document: path ?? specPath(api),
     host: '127.0.0.1',
-    port: prismPort,
     errors: options.errors,
     dynamic: false,
     cors: true,
@@ -90,5 +88,23 @@ export async function startPrism(
   } catch (error) {
     await server.close();
     throw error;
+  }
+}
+
+/**
+ * Prism on a port that was free a moment ago. Prism cannot listen on port 0 and tell which port
+ * it got, so another process may take the chosen one first: then Prism tries a new one.
+ */
+async function prismOnFreePort(
+  options: Omit<PrismOptions, 'port'>,
+): Promise<{ server: PrismServer; prismPort: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const prismPort = await freePort();
+    try {
+      return { server: await createSingleProcessPrism({ ...options, port: prismPort }), prismPort };
+    } catch (error) {
+      // Prism rejects with the listen error's message, a string.
+      if (attempt >= 5 || !String(error).includes('EADDRINUSE')) throw error;
+    }
   }
 }

@@ -46,7 +46,7 @@ export function isolationTest(me: string, other: string, steps: ScenarioStep[], 
       await mine.scenario('qvatel', 'getRechargeBalance', steps);
       // Both files' queues exist at once from here on: the other has queued its own.
       await arrived.scenario('qvatel', 'getRechargeStatus', ['success']);
-      await untilQueued(theirArrival, 'getRechargeStatus');
+      await theirArrival.whenQueued('qvatel', 'getRechargeStatus');
 
       // A request without the header gets neither file's steps; this file gets its own, in order.
       expect((await outcome(balance)).text).toContain('"balance":20');
@@ -58,14 +58,4 @@ export function isolationTest(me: string, other: string, steps: ScenarioStep[], 
       await mine.reset();
     }
   });
-}
-
-/** Waits until the scenario `other` has queued a step on `operationId` of QvaTel's mock. */
-async function untilQueued(
-  other: { pending(api: string): Promise<Record<string, number>> },
-  operationId: string,
-): Promise<void> {
-  while (!((await other.pending('qvatel'))[operationId] ?? 0)) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

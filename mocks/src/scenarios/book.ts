@@ -14,6 +14,8 @@ export class ScenarioBook {
   readonly #operations: ReadonlyMap<string, SpecOperation>;
   /** Scenario id ('' without the header) → operationId → steps still to play. */
   readonly #queues = new Map<string, Map<string, PlannedStep[]>>();
+  /** Who waits for a scenario's first step on an operation (`whenQueued`), by both. */
+  readonly #waiting = new Map<string, (() => void)[]>();
 
   constructor(api: string, operations: readonly SpecOperation[]) {
     this.#api = api;
@@ -35,6 +37,18 @@ export class ScenarioBook {
       this.#queues.set(scenario, queues);
     }
     queues.set(operationId, [...(queues.get(operationId) ?? []), ...planned]);
+    const key = JSON.stringify([scenario, operationId]);
+    for (const wake of this.#waiting.get(key) ?? []) wake();
+    this.#waiting.delete(key);
+  }
+
+  /** Resolves once the scenario has a step queued on the operation (at once if it has one). */
+  whenQueued(scenario: string, operationId: string): Promise<void> {
+    if (this.#queues.get(scenario)?.get(operationId)?.length) return Promise.resolve();
+    const key = JSON.stringify([scenario, operationId]);
+    return new Promise((resolve) => {
+      this.#waiting.set(key, [...(this.#waiting.get(key) ?? []), resolve]);
+    });
   }
 
   /** The next step for this request, if the scenario queued one. */

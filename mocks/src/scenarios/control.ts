@@ -15,6 +15,11 @@ export interface MockScenarios {
   scenario(api: string, operationId: string, steps: readonly ScenarioStep[]): Promise<void>;
   /** Steps still queued per operation of `api`. */
   pending(api: string): Promise<Record<string, number>>;
+  /**
+   * Resolves once this scenario has a step queued on `operationId` of `api` (another test file
+   * queues it: a barrier between files).
+   */
+  whenQueued(api: string, operationId: string): Promise<void>;
   /** Forgets every queue of this scenario on every mock. */
   reset(): Promise<void>;
 }
@@ -36,8 +41,8 @@ export function mockScenarios(
       throw new ScenarioError(`No mock URL for ${api}: known ${Object.keys(urls).join(', ')}.`);
     return `${url.replace(/\/$/, '')}${CONTROL_PATH}`;
   };
-  const send = async (api: string, init: RequestInit) => {
-    const response = await fetch(control(api), {
+  const send = async (api: string, init: RequestInit, query = '') => {
+    const response = await fetch(`${control(api)}${query}`, {
       ...init,
       headers: { ...headers, 'content-type': 'application/json' },
     });
@@ -54,6 +59,9 @@ export function mockScenarios(
     },
     async pending(api) {
       return ((await send(api, { method: 'GET' })) as { pending: Record<string, number> }).pending;
+    },
+    async whenQueued(api, operationId) {
+      await send(api, { method: 'GET' }, `?queued=${encodeURIComponent(operationId)}`);
     },
     async reset() {
       await Promise.all(
