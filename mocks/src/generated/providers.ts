@@ -9,6 +9,7 @@ import type { ProviderManifest } from '@telcopay/core';
 export const PROVIDERS = {
   'chinchin-cps': {
     name: 'chinchin-cps',
+    key: 'chinchinCps',
     title: 'Chinchin (pagochinchin.com)',
     country: 'VE',
     currency: 'VES',
@@ -16,11 +17,15 @@ export const PROVIDERS = {
     environments: {
       mock: 'http://127.0.0.1:4010',
     },
+    sdkEnvironments: {
+      mock: 'mock',
+    },
     credentials: ['apiKey', 'apiSecret'],
     secretNames: ['api-key', 'api-nonce', 'api-signature'],
   },
   qvatel: {
     name: 'qvatel',
+    key: 'qvatel',
     title: 'QvaTel',
     country: 'CU',
     currency: 'CUP',
@@ -29,11 +34,16 @@ export const PROVIDERS = {
       production: 'https://qvatel.com/api',
       mock: 'http://127.0.0.1:4011',
     },
+    sdkEnvironments: {
+      mock: 'mock',
+      production: 'production',
+    },
     credentials: ['apiToken'],
     secretNames: ['api_token'],
   },
   'tigo-b2b-billing': {
     name: 'tigo-b2b-billing',
+    key: 'tigoB2bBilling',
     title: 'Tigo',
     country: 'CO',
     currency: 'COP',
@@ -41,11 +51,17 @@ export const PROVIDERS = {
     environments: {
       mock: 'http://127.0.0.1:4012',
     },
+    sdkEnvironments: {
+      mock: 'mock',
+      sandbox: 'test',
+      production: 'prod',
+    },
     credentials: ['clientSecret'],
     secretNames: [],
   },
   'masstack-partners': {
     name: 'masstack-partners',
+    key: 'masstackPartners',
     title: 'MásMóvil (MasStack platform)',
     country: 'ES',
     currency: 'EUR',
@@ -55,11 +71,17 @@ export const PROVIDERS = {
       production: 'https://partners.masstack.com/v3',
       mock: 'http://127.0.0.1:4013',
     },
+    sdkEnvironments: {
+      mock: 'mock',
+      sandbox: 'staging',
+      production: 'production',
+    },
     credentials: ['token'],
     secretNames: [],
   },
   'stone-topups': {
     name: 'stone-topups',
+    key: 'stoneTopups',
     title: 'Stone Open Banking (top-ups through Celcoin)',
     country: 'BR',
     currency: 'BRL',
@@ -68,6 +90,11 @@ export const PROVIDERS = {
       production: 'https://api.openbank.stone.com.br',
       sandbox: 'https://sandbox-api.openbank.stone.com.br',
       mock: 'http://127.0.0.1:4014',
+    },
+    sdkEnvironments: {
+      mock: 'mock',
+      sandbox: 'sandbox',
+      production: 'production',
     },
     credentials: ['privateKey'],
     secretNames: ['x-stone-challenge-solution'],

@@ -14,6 +14,8 @@ export type ApiName = string;
 export interface ProviderManifest {
   /** The package and spec name, used in every error and log entry. */
   readonly name: string;
+  /** The name as an identifier (`tigoB2bBilling`): the SDK's option and client property. */
+  readonly key: string;
   /** The provider's own name (`info.x-provider.name`). */
   readonly title: string;
   readonly country: string;
@@ -22,6 +24,11 @@ export interface ProviderManifest {
   readonly mockPort: number;
   /** Its servers by environment name (the spec's `x-environment`), and `mock`. */
   readonly environments: Readonly<Record<string, string>>;
+  /**
+   * Its environment for each of the SDK's (`mock`, `sandbox`, `production`), where it has one
+   * (`info.x-telcopay.sdkEnvironments`, else the environment of the same name).
+   */
+  readonly sdkEnvironments: Readonly<Partial<Record<'mock' | 'sandbox' | 'production', string>>>;
   /** The client options that hold secrets. */
   readonly credentials: readonly string[];
   /** Header, query and form names whose values are credentials: redacted wherever they appear. */

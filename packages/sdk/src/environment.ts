@@ -12,9 +12,9 @@ export const TELCOPAY_ENVIRONMENTS: readonly TelcopayEnvironment[] = [
   'production',
 ];
 
-/** A provider's environment for each SDK environment; `undefined` where it publishes none. */
+/** A provider's environment for each SDK environment it has (its manifest's `sdkEnvironments`). */
 export type EnvironmentMap<Environment extends string> = Readonly<
-  Record<TelcopayEnvironment, Environment | undefined>
+  Partial<Record<TelcopayEnvironment, Environment>>
 >;
 
 export function checkEnvironment(environment: unknown): TelcopayEnvironment {

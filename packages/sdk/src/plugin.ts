@@ -1,45 +1,38 @@
-import type { EndpointOptions } from '@telcopay/core';
-import type { ProviderAdapter, ProviderPlugin } from './adapter.js';
+import type { Currency, EndpointOptions } from '@telcopay/core';
+import type { ProviderAdapter, ProviderName, ProviderPlugin } from './adapter.js';
 import { type EnvironmentMap, inEnvironment } from './environment.js';
 
-/** What the SDK needs to know of one provider to make its plugin. */
-export interface PluginDefinition<
-  Key extends string,
-  Client,
-  Environment extends string,
-  Options extends EndpointOptions<Environment>,
-> {
-  /** The provider's key in `createTelcopay`'s options (`qvatel`, `stoneTopups`…). */
-  key: Key;
-  /** The provider's name, as its manifest gives it. */
-  provider: string;
-  /** The provider's environment for each SDK environment. */
-  environments: EnvironmentMap<Environment>;
-  create(options: Options): Client;
-  /** The facade's view of the client. */
-  adapter(client: Client): ProviderAdapter;
+/** What the SDK reads of a provider's generated manifest (`info.x-telcopay`, `servers`). */
+export interface PluginManifest<Key extends string, Environment extends string> {
+  readonly name: ProviderName;
+  /** Its key in `createTelcopay`'s options (`qvatel`, `stoneTopups`…). */
+  readonly key: Key;
+  readonly currency: Currency;
+  readonly sdkEnvironments: EnvironmentMap<Environment>;
 }
 
+/** The facade's calls a provider maps to its client; its name and currency are the manifest's. */
+export type AdapterCalls = Omit<ProviderAdapter, 'provider' | 'currency'>;
+
 /**
- * A provider's plugin: its client, made in the SDK's environment (`inEnvironment`) with the
- * caller's options, and the facade's adapter over that client.
+ * A provider's plugin factory (`qvatel`, `stoneTopups`…): given the caller's options, a plugin
+ * that makes the client in the SDK's environment (`inEnvironment`, through the manifest's map)
+ * and the facade's adapter over it. A provider without `calls` is configured through the SDK and
+ * used through its own client.
  */
-export function providerPlugin<
-  Key extends string,
-  Client,
-  Environment extends string,
-  Options extends EndpointOptions<Environment>,
->(
-  definition: PluginDefinition<Key, Client, Environment, Options>,
-  options: Options,
-): ProviderPlugin<Key, Client> {
-  return {
-    key: definition.key,
+export function providerPlugin<Key extends string, Client, Options extends EndpointOptions<string>>(
+  manifest: PluginManifest<Key, NonNullable<Options['environment']>>,
+  create: (options: Options) => Client,
+  calls: (client: Client) => AdapterCalls = () => ({}),
+): (options: Options) => ProviderPlugin<Key, Client> {
+  return (options) => ({
+    key: manifest.key,
     connect(environment) {
-      const client = definition.create(
-        inEnvironment(definition.provider, environment, definition.environments, options),
+      const client = create(
+        inEnvironment(manifest.name, environment, manifest.sdkEnvironments, options),
       );
-      return { client, adapter: definition.adapter(client) };
+      const adapter = { provider: manifest.name, currency: manifest.currency, ...calls(client) };
+      return { client, adapter };
     },
-  };
+  });
 }

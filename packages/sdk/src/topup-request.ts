@@ -30,7 +30,7 @@ export function checkTopup(
 ): CheckedTopup {
   const { provider, currency } = adapter;
   const invalid = (field: string, message: string): never => {
-    throw new ValidationError(message, { provider, operation: OPERATION, field });
+    throw invalidTopup(provider, field, message);
   };
   const { destination, amount, product, idempotencyKey } = request;
   if (typeof destination !== 'string' || destination.trim() === '') {
@@ -73,6 +73,11 @@ export function checkTopup(
     checked.idempotencyKey = idempotencyKey;
   }
   return checked;
+}
+
+/** A top-up refused before anything is sent, for the request's `field`. */
+export function invalidTopup(provider: string, field: string, message: string): ValidationError {
+  return new ValidationError(message, { provider, operation: OPERATION, field });
 }
 
 function topupForm({ amount, product }: CheckedTopup): TopupBy | undefined {

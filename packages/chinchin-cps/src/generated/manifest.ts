@@ -8,12 +8,16 @@ import type { ProviderManifest } from '@telcopay/core';
 /** What telcopay knows about this provider besides its operations (info.x-telcopay, servers). */
 export const MANIFEST = {
   name: 'chinchin-cps',
+  key: 'chinchinCps',
   title: 'Chinchin (pagochinchin.com)',
   country: 'VE',
   currency: 'VES',
   mockPort: 4010,
   environments: {
     mock: 'http://127.0.0.1:4010',
+  },
+  sdkEnvironments: {
+    mock: 'mock',
   },
   credentials: ['apiKey', 'apiSecret'],
   secretNames: ['api-key', 'api-nonce', 'api-signature'],

@@ -8,6 +8,7 @@ import type { ProviderManifest } from '@telcopay/core';
 /** What telcopay knows about this provider besides its operations (info.x-telcopay, servers). */
 export const MANIFEST = {
   name: 'masstack-partners',
+  key: 'masstackPartners',
   title: 'MásMóvil (MasStack platform)',
   country: 'ES',
   currency: 'EUR',
@@ -16,6 +17,11 @@ export const MANIFEST = {
     staging: 'https://partners.sta.masstack.com/v3',
     production: 'https://partners.masstack.com/v3',
     mock: 'http://127.0.0.1:4013',
+  },
+  sdkEnvironments: {
+    mock: 'mock',
+    sandbox: 'staging',
+    production: 'production',
   },
   credentials: ['token'],
   secretNames: [],

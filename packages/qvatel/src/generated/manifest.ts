@@ -8,6 +8,7 @@ import type { ProviderManifest } from '@telcopay/core';
 /** What telcopay knows about this provider besides its operations (info.x-telcopay, servers). */
 export const MANIFEST = {
   name: 'qvatel',
+  key: 'qvatel',
   title: 'QvaTel',
   country: 'CU',
   currency: 'CUP',
@@ -15,6 +16,10 @@ export const MANIFEST = {
   environments: {
     production: 'https://qvatel.com/api',
     mock: 'http://127.0.0.1:4011',
+  },
+  sdkEnvironments: {
+    mock: 'mock',
+    production: 'production',
   },
   credentials: ['apiToken'],
   secretNames: ['api_token'],

@@ -4,28 +4,19 @@
 import {
   CHINCHIN_CPS_MANIFEST,
   type ChinchinCpsClient,
-  type ChinchinCpsClientOptions,
-  type ChinchinCpsEnvironment,
   createChinchinCpsClient,
   isServiceId,
   type PayResult,
   type ServiceId,
   serviceName,
 } from '@telcopay/chinchin-cps';
-import { type CallOptions, fromMinor, type Money, ValidationError } from '@telcopay/core';
-import type { CheckedTopup, ProviderAdapter, ProviderPlugin, TopupStatus } from '../adapter.js';
-import type { EnvironmentMap } from '../environment.js';
-import { providerPlugin } from '../plugin.js';
+import { type CallOptions, fromMinor, type Money } from '@telcopay/core';
+import type { CheckedTopup, TopupStatus } from '../adapter.js';
+import { type AdapterCalls, providerPlugin } from '../plugin.js';
+import { invalidTopup } from '../topup-request.js';
 
 const PROVIDER = CHINCHIN_CPS_MANIFEST.name;
 const CURRENCY = CHINCHIN_CPS_MANIFEST.currency;
-
-/** Chinchin gives each integrator its own hosts: sandbox and production need a `baseUrl`. */
-const ENVIRONMENTS: EnvironmentMap<ChinchinCpsEnvironment> = {
-  mock: 'mock',
-  sandbox: undefined,
-  production: undefined,
-};
 
 /** The spec's payment states; a state it does not document is reported as `unknown`. */
 const STATUSES: Readonly<Record<PayResult['status'], TopupStatus>> = {
@@ -33,30 +24,12 @@ const STATUSES: Readonly<Record<PayResult['status'], TopupStatus>> = {
   PENDING: 'pending',
 };
 
-/** Chinchin CPS for `createTelcopay({ chinchinCps: chinchinCps({ apiKey, apiSecret, baseUrl }) })`. */
-export function chinchinCps(
-  options: ChinchinCpsClientOptions,
-): ProviderPlugin<'chinchinCps', ChinchinCpsClient> {
-  return providerPlugin(
-    {
-      key: 'chinchinCps',
-      provider: PROVIDER,
-      environments: ENVIRONMENTS,
-      create: createChinchinCpsClient,
-      adapter: chinchinCpsAdapter,
-    },
-    options,
-  );
-}
-
 /**
  * No `balance`: Chinchin's balance is a service's (a line's), not the account's; ask
  * `telcopay.chinchinCps.getServiceBalance` for one.
  */
-export function chinchinCpsAdapter(client: ChinchinCpsClient): ProviderAdapter {
+function chinchinCpsCalls(client: ChinchinCpsClient): AdapterCalls {
   return {
-    provider: PROVIDER,
-    currency: CURRENCY,
     topupBy: ['product+amount'],
 
     /**
@@ -92,10 +65,21 @@ export function chinchinCpsAdapter(client: ChinchinCpsClient): ProviderAdapter {
 function serviceOf(product: string | undefined): ServiceId {
   const id = Number(product);
   if (!/^\d+$/.test(product ?? '') || !isServiceId(id)) {
-    throw new ValidationError(
+    throw invalidTopup(
+      PROVIDER,
+      'product',
       `product must be a basic service id from catalog.list, e.g. '57' (got ${JSON.stringify(product)}).`,
-      { provider: PROVIDER, operation: 'topups.send', field: 'product' },
     );
   }
   return id;
 }
+
+/**
+ * Chinchin CPS for `createTelcopay({ chinchinCps: chinchinCps({ apiKey, apiSecret, baseUrl }) })`.
+ * Chinchin gives each integrator its own hosts: sandbox and production need a `baseUrl`.
+ */
+export const chinchinCps = /* @__PURE__ */ providerPlugin(
+  CHINCHIN_CPS_MANIFEST,
+  createChinchinCpsClient,
+  chinchinCpsCalls,
+);

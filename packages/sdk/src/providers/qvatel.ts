@@ -7,29 +7,15 @@ import {
   type Money,
   money,
   toMinor,
-  ValidationError,
 } from '@telcopay/core';
-import {
-  createQvatelClient,
-  QVATEL_MANIFEST,
-  type QvatelClient,
-  type QvatelClientOptions,
-  type QvatelEnvironment,
-} from '@telcopay/qvatel';
-import type { CheckedTopup, ProviderAdapter, ProviderPlugin } from '../adapter.js';
+import { createQvatelClient, QVATEL_MANIFEST, type QvatelClient } from '@telcopay/qvatel';
+import type { CheckedTopup } from '../adapter.js';
 import { answeredMoney } from '../answer.js';
-import type { EnvironmentMap } from '../environment.js';
-import { providerPlugin } from '../plugin.js';
+import { type AdapterCalls, providerPlugin } from '../plugin.js';
+import { invalidTopup } from '../topup-request.js';
 
 const PROVIDER = QVATEL_MANIFEST.name;
 const CURRENCY = QVATEL_MANIFEST.currency;
-
-/** QvaTel publishes production only: a sandbox needs a `baseUrl`. */
-const ENVIRONMENTS: EnvironmentMap<QvatelEnvironment> = {
-  mock: 'mock',
-  sandbox: undefined,
-  production: 'production',
-};
 
 /**
  * The catalog: the spec's example amounts of `Monto` (20.00 and 15.00 CUP). QvaTel publishes no
@@ -40,24 +26,8 @@ export const QVATEL_DENOMINATIONS: readonly Money[] = [
   { amountMinor: 1500, currency: CURRENCY },
 ];
 
-/** QvaTel for `createTelcopay({ qvatel: qvatel({ apiToken }) })`. */
-export function qvatel(options: QvatelClientOptions): ProviderPlugin<'qvatel', QvatelClient> {
-  return providerPlugin(
-    {
-      key: 'qvatel',
-      provider: PROVIDER,
-      environments: ENVIRONMENTS,
-      create: createQvatelClient,
-      adapter: qvatelAdapter,
-    },
-    options,
-  );
-}
-
-export function qvatelAdapter(client: QvatelClient): ProviderAdapter {
+function qvatelCalls(client: QvatelClient): AdapterCalls {
   return {
-    provider: PROVIDER,
-    currency: CURRENCY,
     topupBy: ['amount', 'product'],
 
     /**
@@ -111,10 +81,21 @@ function denomination(product: string): Money {
   );
   if (!found) {
     const known = QVATEL_DENOMINATIONS.map((amount) => formatMinor(amount.amountMinor, CURRENCY));
-    throw new ValidationError(
+    throw invalidTopup(
+      PROVIDER,
+      'product',
       `product must be one of ${known.join(', ')} (got ${JSON.stringify(product)}); any other amount goes as amount.`,
-      { provider: PROVIDER, operation: 'topups.send', field: 'product' },
     );
   }
   return found;
 }
+
+/**
+ * QvaTel for `createTelcopay({ qvatel: qvatel({ apiToken }) })`. QvaTel publishes production
+ * only: a sandbox needs a `baseUrl`.
+ */
+export const qvatel = /* @__PURE__ */ providerPlugin(
+  QVATEL_MANIFEST,
+  createQvatelClient,
+  qvatelCalls,
+);

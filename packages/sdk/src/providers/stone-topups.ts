@@ -1,28 +1,20 @@
 // Stone (Brazil, BRL in integer cents) behind the facade: pay-TV top-ups of a plan (the
 // catalog: each provider's values), simulated by a dry run, then confirmed.
-import { type CallOptions, type Money, money, ValidationError } from '@telcopay/core';
+import { type CallOptions, type Money, money } from '@telcopay/core';
 import {
   type ConfirmResult,
   createStoneTopupsClient,
   STONE_TOPUPS_MANIFEST,
   type StoneTopupsClient,
-  type StoneTopupsClientOptions,
-  type StoneTopupsEnvironment,
   type TopupDryRun,
 } from '@telcopay/stone-topups';
-import type { CatalogItem, CheckedTopup, ProviderAdapter, ProviderPlugin } from '../adapter.js';
+import type { CatalogItem, CheckedTopup } from '../adapter.js';
 import { answeredMoney } from '../answer.js';
-import type { EnvironmentMap } from '../environment.js';
-import { providerPlugin } from '../plugin.js';
+import { type AdapterCalls, providerPlugin } from '../plugin.js';
+import { invalidTopup } from '../topup-request.js';
 
 const PROVIDER = STONE_TOPUPS_MANIFEST.name;
 const CURRENCY = STONE_TOPUPS_MANIFEST.currency;
-
-const ENVIRONMENTS: EnvironmentMap<StoneTopupsEnvironment> = {
-  mock: 'mock',
-  sandbox: 'sandbox',
-  production: 'production',
-};
 
 /** Both answers of a Stone top-up. */
 export interface StoneTopupRaw {
@@ -33,29 +25,8 @@ export interface StoneTopupRaw {
 /** A plan: `<provider id>:<value in cents>`, e.g. `2126:10900` (Claro TV, R$ 109,00). */
 const PRODUCT = /^([1-9]\d*):([1-9]\d*)$/;
 
-/**
- * Stone for `createTelcopay({ stoneTopups: stoneTopups({ clientId, privateKey, accountId }) })`:
- * `accountId` is the account charged by the facade's top-ups.
- */
-export function stoneTopups(
-  options: StoneTopupsClientOptions,
-): ProviderPlugin<'stoneTopups', StoneTopupsClient> {
-  return providerPlugin(
-    {
-      key: 'stoneTopups',
-      provider: PROVIDER,
-      environments: ENVIRONMENTS,
-      create: createStoneTopupsClient,
-      adapter: stoneTopupsAdapter,
-    },
-    options,
-  );
-}
-
-export function stoneTopupsAdapter(client: StoneTopupsClient): ProviderAdapter {
+function stoneTopupsCalls(client: StoneTopupsClient): AdapterCalls {
   return {
-    provider: PROVIDER,
-    currency: CURRENCY,
     topupBy: ['product', 'product+amount'],
     idempotencyKey: true,
 
@@ -70,17 +41,19 @@ export function stoneTopupsAdapter(client: StoneTopupsClient): ProviderAdapter {
     async topup(request: CheckedTopup, call?: CallOptions) {
       const { providerId, value } = planOf(request.product);
       if (request.amount && request.amount.amountMinor !== value) {
-        throw mismatch(
+        throw invalidTopup(
+          PROVIDER,
           'amount',
-          `the product costs ${value} cents, not ${request.amount.amountMinor}`,
+          `the product costs ${value} cents, not ${request.amount.amountMinor}.`,
         );
       }
       const topup = { providerId, amount: value, clientCode: request.destination };
       const dryRun = await client.dryRun(topup, call);
       if (dryRun.amount !== value) {
-        throw mismatch(
+        throw invalidTopup(
+          PROVIDER,
           'product',
-          `Stone would charge ${dryRun.amount} cents for this subscriber's plan, not ${value}: nothing was confirmed`,
+          `Stone would charge ${dryRun.amount} cents for this subscriber's plan, not ${value}: nothing was confirmed.`,
         );
       }
       const receipt = await client.confirm(
@@ -121,18 +94,21 @@ export function stoneTopupsAdapter(client: StoneTopupsClient): ProviderAdapter {
 function planOf(product: string | undefined): { providerId: string; value: number } {
   const match = PRODUCT.exec(product ?? '');
   if (!match?.[1] || !match[2]) {
-    throw mismatch(
+    throw invalidTopup(
+      PROVIDER,
       'product',
-      `product must be a plan from catalog.list, as <provider id>:<cents>, e.g. 2126:10900 (got ${JSON.stringify(product)})`,
+      `product must be a plan from catalog.list, as <provider id>:<cents>, e.g. 2126:10900 (got ${JSON.stringify(product)}).`,
     );
   }
   return { providerId: match[1], value: Number(match[2]) };
 }
 
-function mismatch(field: string, message: string): ValidationError {
-  return new ValidationError(`${message}.`, {
-    provider: PROVIDER,
-    operation: 'topups.send',
-    field,
-  });
-}
+/**
+ * Stone for `createTelcopay({ stoneTopups: stoneTopups({ clientId, privateKey, accountId }) })`:
+ * `accountId` is the account charged by the facade's top-ups.
+ */
+export const stoneTopups = /* @__PURE__ */ providerPlugin(
+  STONE_TOPUPS_MANIFEST,
+  createStoneTopupsClient,
+  stoneTopupsCalls,
+);

@@ -8,6 +8,7 @@ import type { ProviderManifest } from '@telcopay/core';
 /** What telcopay knows about this provider besides its operations (info.x-telcopay, servers). */
 export const MANIFEST = {
   name: 'stone-topups',
+  key: 'stoneTopups',
   title: 'Stone Open Banking (top-ups through Celcoin)',
   country: 'BR',
   currency: 'BRL',
@@ -16,6 +17,11 @@ export const MANIFEST = {
     production: 'https://api.openbank.stone.com.br',
     sandbox: 'https://sandbox-api.openbank.stone.com.br',
     mock: 'http://127.0.0.1:4014',
+  },
+  sdkEnvironments: {
+    mock: 'mock',
+    sandbox: 'sandbox',
+    production: 'production',
   },
   credentials: ['privateKey'],
   secretNames: ['x-stone-challenge-solution'],

@@ -8,12 +8,18 @@ import type { ProviderManifest } from '@telcopay/core';
 /** What telcopay knows about this provider besides its operations (info.x-telcopay, servers). */
 export const MANIFEST = {
   name: 'tigo-b2b-billing',
+  key: 'tigoB2bBilling',
   title: 'Tigo',
   country: 'CO',
   currency: 'COP',
   mockPort: 4012,
   environments: {
     mock: 'http://127.0.0.1:4012',
+  },
+  sdkEnvironments: {
+    mock: 'mock',
+    sandbox: 'test',
+    production: 'prod',
   },
   credentials: ['clientSecret'],
   secretNames: [],
