@@ -89,13 +89,20 @@ interface CommonOptions {
   retry: Partial<RetryPolicy>;
 }
 
+/** A client's factory, given its credentials of the run and the suite's common options. */
+function withCredentials<Name extends keyof Credentials, Client>(
+  name: Name,
+  factory: (options: Credentials[Name] & CommonOptions) => Client,
+): ClientCase<Client>['create'] {
+  return ({ credentials }, common) => factory({ ...credentials[name], ...common });
+}
+
 const read = { authentication: 'credential' } as const;
 const tokenRead = { authentication: 'issued-token' } as const;
 
 const chinchin: ClientCase<ChinchinCpsClient> = {
   api: 'chinchin-cps',
-  create: ({ credentials }, common) =>
-    createChinchinCpsClient({ ...credentials.chinchin, ...common }),
+  create: withCredentials('chinchin', createChinchinCpsClient),
   operations: {
     payService: {
       authentication: 'credential',
@@ -120,7 +127,7 @@ const chinchin: ClientCase<ChinchinCpsClient> = {
 
 const qvatel: ClientCase<QvatelClient> = {
   api: 'qvatel',
-  create: ({ credentials }, common) => createQvatelClient({ ...credentials.qvatel, ...common }),
+  create: withCredentials('qvatel', createQvatelClient),
   operations: {
     sendRecharge: {
       authentication: 'credential',
@@ -154,8 +161,7 @@ const bills = (): PaymentInput => ({
 
 const tigo: ClientCase<TigoB2bBillingClient> = {
   api: 'tigo-b2b-billing',
-  create: ({ credentials }, common) =>
-    createTigoB2bBillingClient({ ...credentials.tigo, ...common }),
+  create: withCredentials('tigo', createTigoB2bBillingClient),
   operations: {
     // A token answer without a token cannot be used: the client says so with an AuthError.
     requestAccessToken: {
@@ -237,8 +243,7 @@ const credential = { authentication: 'credential' } as const;
 
 const masstack: ClientCase<MasstackPartnersClient> = {
   api: 'masstack-partners',
-  create: ({ credentials }, common) =>
-    createMasstackPartnersClient({ ...credentials.masstack, ...common }),
+  create: withCredentials('masstack', createMasstackPartnersClient),
   // Every method resolves to `{ correlationId, data }`.
   payload: (result) => (result as { data: unknown }).data,
   operations: {
@@ -286,7 +291,7 @@ const TOPUP = { amount: 10900, clientCode: '10036389709', providerId: '2126' };
 
 const stone: ClientCase<StoneTopupsClient> = {
   api: 'stone-topups',
-  create: ({ credentials }, common) => createStoneTopupsClient({ ...credentials.stone, ...common }),
+  create: withCredentials('stone', createStoneTopupsClient),
   operations: {
     listProviders: { ...tokenRead, call: (c) => c.listProviders() },
     listValues: { ...tokenRead, call: (c) => c.listValues(2126) },
