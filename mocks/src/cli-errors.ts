@@ -20,15 +20,33 @@ export function startError(what: string, error: unknown, portTakenHint: string):
   process.exit(1);
 }
 
-/** Parses a command line strictly (an unknown flag is a usage error, not an API name). */
+/**
+ * Parses a command line strictly (an unknown flag is a usage error, not an API name). `--help`
+ * (`-h`) prints the usage and answers `undefined`: the command has nothing more to do.
+ */
 export function strictArgs<const T extends NonNullable<ParseArgsConfig['options']>>(
   argv: string[],
   options: T,
   usage: string,
-): ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>> {
+): ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>> | undefined {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+    const parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+    });
+    // The caller's options do not name `help`, so its type does not show it.
+    const { help } = parsed.values as { help?: boolean };
+    if (help) console.log(usage);
+    return help ? undefined : parsed;
   } catch (error) {
     return usageError(error, usage);
   }
+}
+
+/** Runs `stop` on Ctrl+C or a termination signal, once. */
+export function stopOnSignals(stop: () => unknown): void {
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }

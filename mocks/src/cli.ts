@@ -2,7 +2,7 @@
 // telcopay-mocks [api…] [--errors] [--free]: serves the mocks until interrupted.
 // telcopay-mocks proxy <api> --upstream <url> …: a validating proxy in front of the provider.
 import { APIS, isApiName } from './apis.js';
-import { startError, strictArgs, usageError } from './cli-errors.js';
+import { startError, stopOnSignals, strictArgs, usageError } from './cli-errors.js';
 
 const MOCKS_USAGE = [
   'Usage: telcopay-mocks [api…] [--errors] [--free]',
@@ -24,19 +24,13 @@ if (args[0] === 'proxy') {
 }
 
 async function serveMocks(argv: string[]) {
-  const { values, positionals } = strictArgs(
+  const parsed = strictArgs(
     argv,
-    {
-      errors: { type: 'boolean' },
-      free: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    { errors: { type: 'boolean' }, free: { type: 'boolean' } },
     MOCKS_USAGE,
   );
-  if (values.help) {
-    console.log(MOCKS_USAGE);
-    return;
-  }
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const unknown = positionals.filter((name) => !isApiName(name));
   if (unknown.length > 0)
     usageError(`Unknown API: ${unknown.join(', ')}. Known: ${APIS.join(', ')}`);
@@ -50,8 +44,7 @@ async function serveMocks(argv: string[]) {
     for (const server of servers) console.log(`${server.api.padEnd(18)} ${server.url}`);
     console.log('Mocks are running; press Ctrl+C to stop.');
     const stop = () => process.exit(0);
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    stopOnSignals(stop);
     // Started by a parent with an IPC channel (`pnpm start`): exit when the parent does.
     process.on('disconnect', stop);
   } catch (error) {

@@ -1,7 +1,7 @@
 // telcopay-mocks proxy <api> --upstream <url>: forwards a client's calls to the provider's
 // sandbox, checks every one against the spec, and writes the report when stopped.
 import { APIS, isApiName } from '../apis.js';
-import { startError, strictArgs, usageError } from '../cli-errors.js';
+import { startError, stopOnSignals, strictArgs, usageError } from '../cli-errors.js';
 import { startProxy } from './index.js';
 import type { ConformanceReport } from './report.js';
 
@@ -17,7 +17,7 @@ const USAGE = [
 ].join('\n');
 
 export async function runProxy(argv: string[]): Promise<void> {
-  const { values, positionals } = strictArgs(
+  const parsed = strictArgs(
     argv,
     {
       upstream: { type: 'string' },
@@ -25,14 +25,11 @@ export async function runProxy(argv: string[]): Promise<void> {
       port: { type: 'string' },
       report: { type: 'string' },
       record: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [api, ...extra] = positionals;
   if (!api || extra.length > 0) usageError('Name exactly one API.', USAGE);
   if (!isApiName(api)) usageError(`Unknown API: ${api}. Known: ${APIS.join(', ')}`);
@@ -58,8 +55,7 @@ export async function runProxy(argv: string[]): Promise<void> {
       console.log(summary(proxy.report(), values.report));
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    stopOnSignals(stop);
   } catch (error) {
     startError(
       'proxy',
