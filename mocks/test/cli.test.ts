@@ -89,6 +89,21 @@ describe('telcopay-mocks command line', () => {
   );
 
   it(
+    'answers --help and -h with the usage of the mocks and of the proxy (exit 0)',
+    async () => {
+      for (const [args, usage] of [
+        [['--help'], 'Usage: telcopay-mocks [api…] [--errors] [--free]'],
+        [['proxy', '-h'], 'Usage: telcopay-mocks proxy <api> --upstream <url> [options]'],
+      ] as const) {
+        const cli = run(process.execPath, [bin, ...args]);
+        expect(await cli.exited).toBe(0);
+        expect(cli.output().startsWith(usage)).toBe(true);
+      }
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
     'suggests --free when a port is taken',
     async () => {
       // Hold the qvatel mock's standard port (if something else holds it, the CLI fails alike).
