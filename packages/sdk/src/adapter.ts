@@ -6,25 +6,23 @@ import type { STONE_TOPUPS_MANIFEST } from '@telcopay/stone-topups';
 import type { TIGO_B2B_BILLING_MANIFEST } from '@telcopay/tigo-b2b-billing';
 import type { TelcopayEnvironment } from './environment.js';
 
-/** A provider by its package and spec name (its manifest's), as every error's `provider` names it. */
-export type ProviderName = (
+/** The generated manifests of the SDK's providers. */
+type Manifest =
   | typeof CHINCHIN_CPS_MANIFEST
   | typeof QVATEL_MANIFEST
   | typeof TIGO_B2B_BILLING_MANIFEST
   | typeof MASSTACK_PARTNERS_MANIFEST
-  | typeof STONE_TOPUPS_MANIFEST
-)['name'];
+  | typeof STONE_TOPUPS_MANIFEST;
+
+/** A provider by its package and spec name (its manifest's), as every error's `provider` names it. */
+export type ProviderName = Manifest['name'];
 
 /**
- * A provider as the SDK names it: its key in `createTelcopay`'s options, the property of its
- * client (`telcopay.chinchinCps`), and the `provider` of every facade call and result.
+ * A provider as the SDK names it (its manifest's `key`): its key in `createTelcopay`'s options,
+ * the property of its client (`telcopay.chinchinCps`), and the `provider` of every facade call
+ * and result.
  */
-export type ProviderKey =
-  | 'chinchinCps'
-  | 'qvatel'
-  | 'tigoB2bBilling'
-  | 'masstackPartners'
-  | 'stoneTopups';
+export type ProviderKey = Manifest['key'];
 
 /**
  * `succeeded`: the provider says the money reached the destination. `pending`: accepted, not
