@@ -94,7 +94,7 @@ function sdkEnvironmentMap(chosen, names) {
     .filter(([sdk, own]) => !SDK_ENVIRONMENTS.includes(sdk) || !names.has(own))
     .map(([sdk, own]) =>
       SDK_ENVIRONMENTS.includes(sdk)
-        ? `${where}.${sdk}: ${JSON.stringify(own)} is none of the spec's environments (${[...names].join(', ')})`
+        ? `${where}.${sdk}: ${JSON.stringify(own)} is none of the spec's environments (${[...names].join(', ') || 'it names none'})`
         : `${where}.${sdk}: the SDK's environments are ${SDK_ENVIRONMENTS.join(', ')}`,
     );
   const map = { mock: 'mock' };
