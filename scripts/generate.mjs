@@ -15,7 +15,12 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { providerManifest, registryProblems } from './manifest.mjs';
 import { refResolver } from './spec-ref.mjs';
-import { extensionProblems, HTTP_METHODS, operationFacts } from './x-telcopay.js';
+import {
+  extensionProblems,
+  HTTP_METHODS,
+  operationFacts,
+  parameterContracts,
+} from './x-telcopay.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -120,7 +125,8 @@ function generateOperations(spec) {
       console.error(`${relative(root, spec)} ${operation.operationId}:\n  ${list.join('\n  ')}`);
       process.exit(1);
     }
-    const { method, safety, key, correlation, reconcile } = extension;
+    const { method, safety, key, correlation, reconcile, requestIds } = extension;
+    const params = parameterContracts(facts);
     table[operation.operationId] = {
       method,
       path,
@@ -130,6 +136,8 @@ function generateOperations(spec) {
       ...(key ? { key: { in: key.in, name: key.name } } : {}),
       ...(correlation ? { correlation: { in: correlation.in, name: correlation.name } } : {}),
       ...(reconcile ? { reconcile } : {}),
+      ...(requestIds ? { requestIds } : {}),
+      ...(params.length > 0 ? { params } : {}),
     };
   }
   return constantModule(relative(root, spec), {
@@ -179,6 +187,9 @@ function literal(value, indent) {
     return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   const inner = `${indent}  `;
+  if (Array.isArray(value) && value.some((item) => typeof item === 'object')) {
+    return `[\n${value.map((item) => `${inner}${literal(item, inner)},`).join('\n')}\n${indent}]`;
+  }
   if (Array.isArray(value)) return `[${value.map((item) => literal(item, inner)).join(', ')}]`;
   const lines = Object.entries(value).map(([key, item]) => {
     const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key, inner);

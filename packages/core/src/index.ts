@@ -60,6 +60,8 @@ export {
 export {
   type CallIds,
   type HttpMethod,
+  type MappedRequest,
+  mayTake,
   type OperationContract,
   type OperationDefinition,
   type OperationMethods,
@@ -69,7 +71,9 @@ export {
   operationMethods,
   type Sent,
   type SuccessData,
+  takes,
 } from './operations.js';
+export { type InputSite, invalidField, type ParameterContract } from './parameters.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_POLICY,

@@ -16,6 +16,7 @@ import type { ProviderRuntime } from './client.js';
 import { type Reconciliation, ValidationError } from './errors.js';
 import { callIdentity } from './idempotency.js';
 import type { CallOptions, Safety, SendResult } from './operation.js';
+import { mapParameters, type ParameterContract } from './parameters.js';
 import type { HttpFacts } from './telemetry.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
@@ -35,6 +36,10 @@ export interface OperationContract {
   readonly correlation?: { readonly in: 'header'; readonly name: string };
   /** How to learn what an `unkeyed-money` call did when its answer was lost. */
   readonly reconcile?: Reconciliation;
+  /** The request's fields (body fields or parameters) kept to reconcile an `unkeyed-money` call. */
+  readonly requestIds?: readonly string[];
+  /** Its path and query parameters, as core maps a method's input object to them. */
+  readonly params?: readonly ParameterContract[];
 }
 
 /** A provider's operations by operationId (`src/generated/operations.ts`). */
@@ -50,17 +55,32 @@ export type SuccessData<Op> =
     ? NonNullable<FetchResponse<Op, unknown, `${string}/${string}`>['data']>
     : never;
 
-/** One call's request, as a method's input mapping builds it (typed by the spec). */
-export type OperationRequest<Op> = ParamsOption<Op> &
-  RequestBodyOption<Op> & {
-    /** The caller's idempotency key; a keyed operation makes one per call without it. */
-    idempotencyKey?: string | undefined;
-    /** The caller's correlation id; an operation that takes one makes it without it. */
-    correlationId?: string | undefined;
-    /** The request's own references, kept for reconciliation when the outcome is unknown. */
-    requestIds?: Record<string, unknown> | undefined;
-    querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions | undefined;
-  };
+interface RequestExtras {
+  /** The caller's idempotency key; a keyed operation makes one per call without it. */
+  idempotencyKey?: string | undefined;
+  /** The caller's correlation id; an operation that takes one makes it without it. */
+  correlationId?: string | undefined;
+  /**
+   * The request's own references, kept for reconciliation when the outcome is unknown. Default:
+   * the fields the spec names (`x-telcopay.requestIds`).
+   */
+  requestIds?: Record<string, unknown> | undefined;
+  querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions | undefined;
+}
+
+/** One call's request (typed by the spec). */
+export type OperationRequest<Op> = ParamsOption<Op> & RequestBodyOption<Op> & RequestExtras;
+
+type ParametersOf<Op> = Op extends { parameters: infer P } ? P : never;
+
+/**
+ * One call's request as a method's input mapping builds it: the parameters core maps from the
+ * input object (the table's `params`) may be left out, and any given here win.
+ */
+export type MappedRequest<Op> = {
+  params?: { [K in keyof ParametersOf<Op>]?: Partial<ParametersOf<Op>[K]> };
+} & RequestBodyOption<Op> &
+  RequestExtras;
 
 /** The idempotency key and correlation id one call was sent with. */
 export interface CallIds<C extends OperationContract> {
@@ -81,8 +101,8 @@ export interface OperationDefinition<Paths, C extends OperationContract> {
    * depends on no input is given as is, and the method then takes only the call options.
    */
   request?:
-    | ((input: never) => OperationRequest<OperationOf<Paths, C>>)
-    | OperationRequest<OperationOf<Paths, C>>;
+    | ((input: never) => MappedRequest<OperationOf<Paths, C>>)
+    | MappedRequest<OperationOf<Paths, C>>;
   /** For a 2xx body: the provider's failure text when the body reports a failure. */
   businessFailure?: (data: SuccessData<OperationOf<Paths, C>>) => string | undefined;
   /**
@@ -196,7 +216,7 @@ async function callOperation<Paths extends object>(
   input: () => AnyRequest,
   call: CallOptions = {},
 ): Promise<unknown> {
-  const request = input();
+  const request = withRequestIds(contract, input());
   const prepared = prepare(runtime, contract, definition, request);
   const { ids } = prepared;
   const auth = definition.auth ?? runtime.auth;
@@ -250,7 +270,30 @@ function mapInput(
       field: 'input',
     });
   }
-  return request(input);
+  // An object input holds the parameters (checked first); a bare value is the mapping's own.
+  if (!contract.params || (input !== undefined && typeof input !== 'object')) return request(input);
+  const mapped = mapParameters({ provider, operation }, contract.params, input);
+  const { params = {}, ...rest } = request(input);
+  return {
+    ...rest,
+    params: {
+      ...params,
+      path: { ...mapped.path, ...params.path },
+      query: { ...mapped.query, ...params.query },
+    },
+  };
+}
+
+/** The request with its default `requestIds`: the fields the spec names, as sent. */
+function withRequestIds(contract: OperationContract, request: AnyRequest): AnyRequest {
+  if (request.requestIds || !contract.requestIds) return request;
+  const sources = [request.body, request.params?.path, request.params?.query] as Record<
+    string,
+    unknown
+  >[];
+  const sent = (name: string) => sources.find((fields) => fields?.[name] !== undefined)?.[name];
+  const requestIds = Object.fromEntries(contract.requestIds.map((name) => [name, sent(name)]));
+  return { ...request, requestIds };
 }
 
 /** One call's request, ready for every attempt: its ids fixed, its body serialised once. */
@@ -336,4 +379,17 @@ function serialise(body: unknown, contract: OperationContract): string {
   return contract.contentType === FORM
     ? new URLSearchParams(body as Record<string, string>).toString()
     : JSON.stringify(body);
+}
+
+/**
+ * A method's input type, for an operation whose parameters core maps from that input object
+ * (the table's `params`): the mapping adds nothing of its own.
+ */
+export function takes<Input>(): (input: Input) => Record<string, never> {
+  return (_input) => ({});
+}
+
+/** As `takes`, for an input that may be left out (every parameter optional). */
+export function mayTake<Input>(): (input?: Input) => Record<string, never> {
+  return () => ({});
 }

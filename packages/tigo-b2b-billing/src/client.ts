@@ -6,6 +6,7 @@ import {
   operationMethods,
   requireCredential,
   resolveBaseUrl,
+  takes,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { type AccessTokenResponse, createAccessTokens } from './access-token.js';
@@ -26,8 +27,6 @@ import {
   type NumericId,
   optionalCount,
   requireBills,
-  requireNumericId,
-  requireText,
 } from './input.js';
 
 type Schemas = components['schemas'];
@@ -168,30 +167,9 @@ function checkoutFailure(body: CheckoutPaymentResponse): string | undefined {
   return body.error ? (body.description ?? `error ${body.error}`) : undefined;
 }
 
-/** The `{idType}/{identification}` path parameters of a customer's operations. */
-function customerPath(operation: string, input: CustomerInput) {
-  return {
-    idType: requireText(operation, 'idType', input.idType),
-    identification: requireNumericId(operation, 'identification', input.identification),
-  };
-}
-
-/**
- * A payment of bills (checkout or register): the customer and the bills checked, and what
- * identifies the payment kept for reconciliation when its outcome is unknown.
- */
+/** A payment of bills (checkout or register): the bills checked (the customer is the path's). */
 function paymentRequest(operation: string) {
-  return (input: PaymentInput) => ({
-    params: { path: customerPath(operation, input) },
-    body: requireBills(operation, input.payment),
-    requestIds: {
-      idType: input.idType,
-      identification: input.identification,
-      bills: (input.payment.billsCollection ?? []).map(
-        (bill) => bill.billNo ?? bill.referencePayment,
-      ),
-    },
-  });
+  return (input: PaymentInput) => ({ body: requireBills(operation, input.payment) });
 }
 
 export function createTigoB2bBillingClient(
@@ -218,80 +196,26 @@ export function createTigoB2bBillingClient(
     }),
   );
   const methods = operationMethods(runtime, OPERATIONS, {
-    getContract: {
-      request: (input: GetContractInput) => ({
-        params: {
-          path: { contractId: requireNumericId('getContract', 'contractId', input.contractId) },
-        },
-      }),
-    },
-    listContracts: {
-      request(input: ListContractsInput) {
-        const operation = 'listContracts';
-        const path = customerPath(operation, input);
-        const page = optionalCount(operation, 'page', input.page);
-        const pageSize = optionalCount(operation, 'pageSize', input.pageSize);
-        const query = {
-          ...(page === undefined ? {} : { reg_ini: page }),
-          ...(pageSize === undefined ? {} : { num_reg: pageSize }),
-        };
-        return { params: { path, query } };
-      },
-    },
-    listBills: {
-      request(input: ListBillsInput) {
-        const operation = 'listBills';
-        const contractId = requireNumericId(operation, 'contractId', input.contractId);
-        const quantity = optionalCount(operation, 'quantity', input.quantity);
-        return {
-          params: { path: { contractId }, query: quantity === undefined ? {} : { quantity } },
-        };
-      },
-    },
-    listBillPayments: {
-      request: (input: ListBillPaymentsInput) => ({
-        params: {
-          path: {
-            contractId: requireNumericId('listBillPayments', 'contractId', input.contractId),
-            billNo: requireText('listBillPayments', 'billNo', input.billNo),
-          },
-        },
-      }),
-    },
+    getContract: { request: takes<GetContractInput>() },
+    listContracts: { request: takes<ListContractsInput>() },
+    listBills: { request: takes<ListBillsInput>() },
+    listBillPayments: { request: takes<ListBillPaymentsInput>() },
     getPartyCharacteristics: {
-      request(input: GetPartyCharacteristicsInput) {
-        const operation = 'getPartyCharacteristics';
-        const path = {
-          ...customerPath(operation, input),
-          contractId: requireNumericId(operation, 'contractId', input.contractId),
-        };
-        const fields = characteristicFields(operation, input.fields);
+      request: (input: GetPartyCharacteristicsInput) => ({
+        params: {
+          query: { fields: characteristicFields('getPartyCharacteristics', input.fields) },
+        },
         // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
-        return { params: { path, query: { fields } }, querySerializer: { allowReserved: true } };
-      },
+        querySerializer: { allowReserved: true },
+      }),
     },
     checkoutPayment: {
       request: paymentRequest('checkoutPayment'),
       businessFailure: checkoutFailure,
     },
     registerPayment: { request: paymentRequest('registerPayment') },
-    validatePayment: {
-      request: (input: ValidatePaymentInput) => ({
-        params: {
-          path: { paymentId: requireText('validatePayment', 'paymentId', input.paymentId) },
-        },
-      }),
-    },
-    validatePaymentByCoupon: {
-      request: (input: ValidatePaymentByCouponInput) => ({
-        params: {
-          path: {
-            couponId: requireText('validatePaymentByCoupon', 'couponId', input.couponId),
-            id: requireText('validatePaymentByCoupon', 'id', input.id),
-          },
-        },
-      }),
-    },
+    validatePayment: { request: takes<ValidatePaymentInput>() },
+    validatePaymentByCoupon: { request: takes<ValidatePaymentByCouponInput>() },
   });
 
   return {

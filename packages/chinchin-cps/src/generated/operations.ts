@@ -17,17 +17,40 @@ export const OPERATIONS = {
       operation: 'getServiceBalance',
       advice: 'Check the service\'s balance (getServiceBalance, where the service supports it) or ask Chinchin for the operation before paying again.',
     },
+    requestIds: ['numberService', 'idTypeService', 'amount'],
   },
   getServiceBalance: {
     method: 'getServiceBalance',
     path: '/cps/v2/operation/get/balance',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'numberService',
+        in: 'query',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'idTypeService',
+        in: 'query',
+        required: true,
+        oneOf: [59, 63, 64, 229, 57, 62, 61, 60, 228, 58, 214, 215, 216, 212, 213, 207, 209, 210, 211, 208],
+      },
+    ],
   },
   listBasicServices: {
     method: 'listBasicServices',
     path: '/cps/v2/list/basic_services',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'canGetBalance',
+        in: 'query',
+        check: 'flag',
+        default: false,
+      },
+    ],
   },
 } as const satisfies OperationTable;

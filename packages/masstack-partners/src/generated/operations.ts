@@ -21,6 +21,22 @@ export const OPERATIONS = {
       in: 'header',
       name: 'Request-Correlation-Id',
     },
+    params: [
+      {
+        name: 'service_type',
+        in: 'path',
+        input: 'serviceType',
+        required: true,
+        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+      },
+      {
+        name: 'service_id',
+        in: 'path',
+        input: 'serviceId',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   updateNonSubscribableMovement: {
     method: 'updateNonSubscribableMovement',
@@ -32,6 +48,29 @@ export const OPERATIONS = {
       in: 'header',
       name: 'Request-Correlation-Id',
     },
+    params: [
+      {
+        name: 'service_type',
+        in: 'path',
+        input: 'serviceType',
+        required: true,
+        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+      },
+      {
+        name: 'service_id',
+        in: 'path',
+        input: 'serviceId',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'movement_id',
+        in: 'path',
+        input: 'movementId',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   deleteNonSubscribableMovement: {
     method: 'deleteNonSubscribableMovement',
@@ -42,6 +81,29 @@ export const OPERATIONS = {
       in: 'header',
       name: 'Request-Correlation-Id',
     },
+    params: [
+      {
+        name: 'service_type',
+        in: 'path',
+        input: 'serviceType',
+        required: true,
+        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+      },
+      {
+        name: 'service_id',
+        in: 'path',
+        input: 'serviceId',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'movement_id',
+        in: 'path',
+        input: 'movementId',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   createNonSubscribableRefund: {
     method: 'createNonSubscribableRefund',
@@ -57,6 +119,22 @@ export const OPERATIONS = {
       in: 'header',
       name: 'Request-Correlation-Id',
     },
+    params: [
+      {
+        name: 'service_type',
+        in: 'path',
+        input: 'serviceType',
+        required: true,
+        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+      },
+      {
+        name: 'service_id',
+        in: 'path',
+        input: 'serviceId',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   createMovement: {
     method: 'createMovement',
@@ -72,6 +150,22 @@ export const OPERATIONS = {
       in: 'header',
       name: 'Request-Correlation-Id',
     },
+    params: [
+      {
+        name: 'service_type',
+        in: 'path',
+        input: 'serviceType',
+        required: true,
+        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+      },
+      {
+        name: 'service_id',
+        in: 'path',
+        input: 'serviceId',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   deleteMovement: {
     method: 'deleteMovement',
@@ -82,6 +176,29 @@ export const OPERATIONS = {
       in: 'header',
       name: 'Request-Correlation-Id',
     },
+    params: [
+      {
+        name: 'service_type',
+        in: 'path',
+        input: 'serviceType',
+        required: true,
+        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+      },
+      {
+        name: 'service_id',
+        in: 'path',
+        input: 'serviceId',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'movement_id',
+        in: 'path',
+        input: 'movementId',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   createRefund: {
     method: 'createRefund',
@@ -97,5 +214,21 @@ export const OPERATIONS = {
       in: 'header',
       name: 'Request-Correlation-Id',
     },
+    params: [
+      {
+        name: 'service_type',
+        in: 'path',
+        input: 'serviceType',
+        required: true,
+        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+      },
+      {
+        name: 'service_id',
+        in: 'path',
+        input: 'serviceId',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
 } as const satisfies OperationTable;

@@ -17,12 +17,21 @@ export const OPERATIONS = {
       operation: 'getRechargeBalance',
       advice: 'The recharge id was lost with the answer, so getRechargeStatus cannot be asked: compare getRechargeBalance with the balance before the call (or ask QvaTel) before recharging again.',
     },
+    requestIds: ['destino', 'monto'],
   },
   getRechargeStatus: {
     method: 'getRechargeStatus',
     path: '/recharge/status',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'id_recarga',
+        in: 'query',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   getRechargeBalance: {
     method: 'getRechargeBalance',

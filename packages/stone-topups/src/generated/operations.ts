@@ -18,6 +18,14 @@ export const OPERATIONS = {
     path: '/api/v1/topups/tv/values/{provider_id}',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'provider_id',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+    ],
   },
   dryRun: {
     method: 'dryRun',

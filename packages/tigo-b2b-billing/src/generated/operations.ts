@@ -12,36 +12,130 @@ export const OPERATIONS = {
     path: '/oauth/client_credential/accesstoken',
     httpMethod: 'post',
     safety: 'read',
+    params: [
+      {
+        name: 'grant_type',
+        in: 'query',
+        required: true,
+        oneOf: ['client_credentials'],
+      },
+    ],
   },
   getContract: {
     method: 'getContract',
     path: '/contracts/{contractId}',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'contractId',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+    ],
   },
   listContracts: {
     method: 'listContracts',
     path: '/customers/{idType}/{identification}/contracts',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'idType',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'identification',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+      {
+        name: 'reg_ini',
+        in: 'query',
+        input: 'page',
+        check: 'count',
+      },
+      {
+        name: 'num_reg',
+        in: 'query',
+        input: 'pageSize',
+        check: 'count',
+      },
+    ],
   },
   listBills: {
     method: 'listBills',
     path: '/customers/contracts/{contractId}/bills',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'contractId',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+      {
+        name: 'quantity',
+        in: 'query',
+        check: 'count',
+      },
+    ],
   },
   listBillPayments: {
     method: 'listBillPayments',
     path: '/customers/contracts/{contractId}/bills/{billNo}/payments',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'contractId',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+      {
+        name: 'billNo',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   getPartyCharacteristics: {
     method: 'getPartyCharacteristics',
     path: '/customers/{idType}/{identification}/contracts/{contractId}/characteristics',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'contractId',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+      {
+        name: 'idType',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'identification',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+      {
+        name: 'fields',
+        in: 'query',
+        required: true,
+      },
+    ],
   },
   checkoutPayment: {
     method: 'checkoutPayment',
@@ -53,6 +147,21 @@ export const OPERATIONS = {
       operation: 'validatePayment',
       advice: 'Look the bills up (listBills / listBillPayments) or validate the payment by its signature before paying again.',
     },
+    requestIds: ['idType', 'identification', 'billsCollection'],
+    params: [
+      {
+        name: 'idType',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'identification',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+    ],
   },
   registerPayment: {
     method: 'registerPayment',
@@ -64,17 +173,54 @@ export const OPERATIONS = {
       operation: 'listBillPayments',
       advice: 'Check each bill with listBillPayments before registering the payments again.',
     },
+    requestIds: ['idType', 'identification', 'billsCollection'],
+    params: [
+      {
+        name: 'idType',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'identification',
+        in: 'path',
+        required: true,
+        check: 'id',
+      },
+    ],
   },
   validatePayment: {
     method: 'validatePayment',
     path: '/payments/{paymentId}/validate',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'paymentId',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   validatePaymentByCoupon: {
     method: 'validatePaymentByCoupon',
     path: '/payments/{couponId}/{id}/validate',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'couponId',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'id',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
 } as const satisfies OperationTable;
