@@ -19,6 +19,12 @@ export {
   type ProviderRuntime,
 } from './client.js';
 export {
+  type ClientMethods,
+  clientMethods,
+  type MethodDefinitions,
+  manifestRuntime,
+} from './client-methods.js';
+export {
   type ApiName,
   type EndpointOptions,
   type ProviderManifest,

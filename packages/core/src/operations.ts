@@ -1,6 +1,5 @@
 import {
   defaultPathSerializer,
-  type FetchResponse,
   type ParamsOption,
   type QuerySerializer,
   type QuerySerializerOptions,
@@ -49,11 +48,21 @@ export type OperationTable = Readonly<Record<string, OperationContract>>;
 export type OperationOf<Paths, C extends OperationContract> =
   Paths extends Record<C['path'], Record<C['httpMethod'], infer Op>> ? Op : never;
 
-/** An operation's success body. */
-export type SuccessData<Op> =
-  Op extends Record<string | number, unknown>
-    ? NonNullable<FetchResponse<Op, unknown, `${string}/${string}`>['data']>
-    : never;
+type OkStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | '2XX';
+
+/**
+ * An operation's success body: the content of its 2xx answers, as openapi-fetch types `data`
+ * (written out here, so that a client's declarations name only the spec's own types).
+ */
+export type SuccessData<Op> = Op extends { responses: infer Responses }
+  ? NonNullable<
+      {
+        [S in keyof Responses & OkStatus]: Responses[S] extends { content: infer Content }
+          ? Content[keyof Content]
+          : never;
+      }[keyof Responses & OkStatus]
+    >
+  : never;
 
 interface RequestExtras {
   /** The caller's idempotency key; a keyed operation makes one per call without it. */
@@ -140,10 +149,10 @@ type ResultOf<Paths, C extends OperationContract, Def> = Def extends {
       ? { correlationId: CallIds<C>['correlationId']; data: SuccessData<OperationOf<Paths, C>> }
       : SuccessData<OperationOf<Paths, C>>;
 
-type MethodOf<Paths, C extends OperationContract, Def> = Def extends {
-  request: (input: infer Input) => unknown;
+export type MethodOf<Paths, C extends OperationContract, Def> = Def extends {
+  request: (...input: infer Input extends [unknown?]) => unknown;
 }
-  ? (input: Input, call?: CallOptions) => Promise<ResultOf<Paths, C, Def>>
+  ? (...args: [...input: Input, call?: CallOptions]) => Promise<ResultOf<Paths, C, Def>>
   : (call?: CallOptions) => Promise<ResultOf<Paths, C, Def>>;
 
 /** The methods of the defined operations, named as the table names them. */
