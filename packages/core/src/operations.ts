@@ -279,9 +279,13 @@ function mapInput(
       field: 'input',
     });
   }
-  // An object input holds the parameters (checked first); a bare value is the mapping's own.
-  if (!contract.params || (input !== undefined && typeof input !== 'object')) return request(input);
-  const mapped = mapParameters({ provider, operation }, contract.params, input);
+  const { params: parameters } = contract;
+  // An object input holds the parameters (checked first); a bare value is the only parameter's.
+  const bare = input !== undefined && typeof input !== 'object';
+  if (!parameters || (bare && parameters.length !== 1)) return request(input);
+  const [only] = parameters as [ParameterContract];
+  const fields = bare ? { [only.input ?? only.name]: input } : input;
+  const mapped = mapParameters({ provider, operation }, parameters, fields);
   const { params = {}, ...rest } = request(input);
   return {
     ...rest,

@@ -5,7 +5,7 @@ import {
   type MethodDefinitions,
   manifestRuntime,
   requireCredential,
-  ValidationError,
+  takes,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { accepted, failureText } from './answer.js';
@@ -56,9 +56,7 @@ const METHODS = {
   },
   /** The state of one recharge (`Recargado`, …). */
   getRechargeStatus: {
-    request: (idRecarga: string) => ({
-      params: { query: { id_recarga: requireRechargeId(idRecarga) } },
-    }),
+    request: takes<string>(),
     businessFailure: failureText,
     result: (body) => accepted(body),
   },
@@ -82,15 +80,4 @@ export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
     apiTokenAuth(options.apiToken),
   );
   return { raw: authenticatedRaw(runtime.raw), ...clientMethods(runtime, OPERATIONS, METHODS) };
-}
-
-function requireRechargeId(idRecarga: string): string {
-  if (typeof idRecarga !== 'string' || idRecarga.trim() === '') {
-    throw new ValidationError('idRecarga must be the id_recarga that sendRecharge returned.', {
-      provider: 'qvatel',
-      operation: 'getRechargeStatus',
-      field: 'idRecarga',
-    });
-  }
-  return idRecarga;
 }

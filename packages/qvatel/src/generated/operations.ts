@@ -28,6 +28,7 @@ export const OPERATIONS = {
       {
         name: 'id_recarga',
         in: 'query',
+        input: 'idRecarga',
         required: true,
         check: 'text',
       },

@@ -22,6 +22,7 @@ export const OPERATIONS = {
       {
         name: 'provider_id',
         in: 'path',
+        input: 'providerId',
         required: true,
         check: 'id',
       },
