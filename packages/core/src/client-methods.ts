@@ -42,10 +42,11 @@ export function clientMethods<Paths extends {}, T extends OperationTable, D>(
 
 /** A provider's runtime from its manifest: its name, environments and secret names. */
 export function manifestRuntime<Paths extends {}, Environment extends string>(
-  manifest: ProviderManifest & { environments: Readonly<Record<Environment, string>> },
+  manifest: ProviderManifest,
   options: ClientOptions<Environment>,
   auth: AuthStrategy,
-  environments: Readonly<Record<Environment, string>> = manifest.environments,
+  /** Its servers, when the client computes them (default: the manifest's). */
+  environments = manifest.environments as Readonly<Record<Environment, string>>,
 ): ProviderRuntime<Paths> {
   const { name: provider, secretNames } = manifest;
   return createProviderRuntime({ provider, environments, secretNames }, options, auth);

@@ -1,9 +1,11 @@
 import {
   type CallOptions,
+  type ClientMethods,
   type ClientOptions,
   cachedBearerAuth,
-  createProviderRuntime,
-  operationMethods,
+  clientMethods,
+  type MethodDefinitions,
+  manifestRuntime,
   requireCredential,
   resolveBaseUrl,
   takes,
@@ -114,51 +116,6 @@ export interface ValidatePaymentByCouponInput {
   id: string;
 }
 
-export interface TigoB2bBillingClient {
-  /** Asks the token endpoint for a new access token (not cached; the client manages its own). */
-  requestAccessToken(call?: CallOptions): Promise<AccessTokenResponse>;
-  /** The contract with this id. */
-  getContract(input: GetContractInput, call?: CallOptions): Promise<ContractsDetails>;
-  /** One page of the customer's contracts. */
-  listContracts(input: ListContractsInput, call?: CallOptions): Promise<ContractsDetails>;
-  /**
-   * Every contract of the customer, fetched page by page: `reg_ini` = 1, 2, 3… (taken as a page
-   * number, as the source describes it), `num_reg` = `pageSize`, until a short or empty page.
-   */
-  iterateContracts(input: IterateContractsInput, call?: CallOptions): AsyncIterable<ContractsItem>;
-  /** The bills of a contract, latest first. */
-  listBills(input: ListBillsInput, call?: CallOptions): Promise<BillsCollection>;
-  /** The payment of one bill. */
-  listBillPayments(input: ListBillPaymentsInput, call?: CallOptions): Promise<BillPayment>;
-  /** The party's characteristics on a contract, as selected by `fields`. */
-  getPartyCharacteristics(
-    input: GetPartyCharacteristicsInput,
-    call?: CallOptions,
-  ): Promise<PartyCharacteristics>;
-  /**
-   * Starts the payment of one or many bills through the payment gateway: keep the `signature`
-   * and send the payer to `url`. Carries no idempotency key, so it is never sent twice.
-   */
-  checkoutPayment(input: PaymentInput, call?: CallOptions): Promise<CheckoutPaymentResponse>;
-  /**
-   * Registers bills paid outside the UNE gateway. The answer maps each bill reference to whether
-   * it was registered: check every value. Never sent twice.
-   */
-  registerPayment(input: PaymentInput, call?: CallOptions): Promise<RegisterPaymentResponse>;
-  /** A gateway payment, by its signature. */
-  validatePayment(
-    input: ValidatePaymentInput,
-    call?: CallOptions,
-  ): Promise<ValidatePaymentResponse>;
-  /** A gateway payment, by its coupon. */
-  validatePaymentByCoupon(
-    input: ValidatePaymentByCouponInput,
-    call?: CallOptions,
-  ): Promise<ValidatePaymentResponse>;
-  /** The underlying openapi-fetch client of the billing base URL, with bearer auth and logging. */
-  raw: Client<paths>;
-}
-
 /**
  * Inferred: the checkout answer's `error` is 0 in the source's example; any other value is taken
  * to mean no transaction was created.
@@ -171,6 +128,51 @@ function checkoutFailure(body: CheckoutPaymentResponse): string | undefined {
 function paymentRequest(operation: string) {
   return (input: PaymentInput) => ({ body: requireBills(operation, input.payment) });
 }
+
+const METHODS = {
+  /** The contract with this id. */
+  getContract: { request: takes<GetContractInput>() },
+  /** One page of the customer's contracts. */
+  listContracts: { request: takes<ListContractsInput>() },
+  /** The bills of a contract, latest first. */
+  listBills: { request: takes<ListBillsInput>() },
+  /** The payment of one bill. */
+  listBillPayments: { request: takes<ListBillPaymentsInput>() },
+  /** The party's characteristics on a contract, as selected by `fields`. */
+  getPartyCharacteristics: {
+    request: (input: GetPartyCharacteristicsInput) => ({
+      params: { query: { fields: characteristicFields('getPartyCharacteristics', input.fields) } },
+      // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
+      querySerializer: { allowReserved: true },
+    }),
+  },
+  /**
+   * Starts the payment of one or many bills through the payment gateway: keep the `signature`
+   * and send the payer to `url`. Carries no idempotency key, so it is never sent twice.
+   */
+  checkoutPayment: { request: paymentRequest('checkoutPayment'), businessFailure: checkoutFailure },
+  /**
+   * Registers bills paid outside the UNE gateway. The answer maps each bill reference to whether
+   * it was registered: check every value. Never sent twice.
+   */
+  registerPayment: { request: paymentRequest('registerPayment') },
+  /** A gateway payment, by its signature. */
+  validatePayment: { request: takes<ValidatePaymentInput>() },
+  /** A gateway payment, by its coupon. */
+  validatePaymentByCoupon: { request: takes<ValidatePaymentByCouponInput>() },
+} satisfies MethodDefinitions<paths, typeof OPERATIONS>;
+
+export type TigoB2bBillingClient = ClientMethods<paths, typeof OPERATIONS, typeof METHODS> & {
+  /** Asks the token endpoint for a new access token (not cached; the client manages its own). */
+  requestAccessToken(call?: CallOptions): Promise<AccessTokenResponse>;
+  /**
+   * Every contract of the customer, fetched page by page: `reg_ini` = 1, 2, 3… (taken as a page
+   * number, as the source describes it), `num_reg` = `pageSize`, until a short or empty page.
+   */
+  iterateContracts(input: IterateContractsInput, call?: CallOptions): AsyncIterable<ContractsItem>;
+  /** The underlying openapi-fetch client of the billing base URL, with bearer auth and logging. */
+  raw: Client<paths>;
+};
 
 export function createTigoB2bBillingClient(
   options: TigoB2bBillingClientOptions,
@@ -187,37 +189,16 @@ export function createTigoB2bBillingClient(
     options.clientId,
     options.clientSecret,
   );
-  const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
-    { provider: PROVIDER, environments, secretNames: MANIFEST.secretNames },
+  const runtime = manifestRuntime<paths, TigoB2bBillingEnvironment>(
+    MANIFEST,
     options,
     cachedBearerAuth(accessTokens.cache, {
       secrets: accessTokens.secrets,
       isExpiredToken: isInvalidAccessTokenFault,
     }),
+    environments,
   );
-  const methods = operationMethods(runtime, OPERATIONS, {
-    getContract: { request: takes<GetContractInput>() },
-    listContracts: { request: takes<ListContractsInput>() },
-    listBills: { request: takes<ListBillsInput>() },
-    listBillPayments: { request: takes<ListBillPaymentsInput>() },
-    getPartyCharacteristics: {
-      request: (input: GetPartyCharacteristicsInput) => ({
-        params: {
-          query: { fields: characteristicFields('getPartyCharacteristics', input.fields) },
-        },
-        // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
-        querySerializer: { allowReserved: true },
-      }),
-    },
-    checkoutPayment: {
-      request: paymentRequest('checkoutPayment'),
-      businessFailure: checkoutFailure,
-    },
-    registerPayment: { request: paymentRequest('registerPayment') },
-    validatePayment: { request: takes<ValidatePaymentInput>() },
-    validatePaymentByCoupon: { request: takes<ValidatePaymentByCouponInput>() },
-  });
-
+  const methods = clientMethods(runtime, OPERATIONS, METHODS);
   return {
     raw: runtime.raw,
     ...methods,
