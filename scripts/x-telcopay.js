@@ -163,7 +163,10 @@ function checkReconcile(reconcile, problem, operationIds) {
 /** What identifies an unkeyed-money request, for reconciling a lost answer: its own fields. */
 function checkRequestIds(requestIds, problem, facts) {
   if (!Array.isArray(requestIds) || requestIds.length === 0) {
-    problem(['requestIds'], 'An `unkeyed-money` operation names its `requestIds` (request fields).');
+    problem(
+      ['requestIds'],
+      'An `unkeyed-money` operation names its `requestIds` (request fields).',
+    );
     return;
   }
   const known = new Set([...facts.bodyFields, ...facts.parameters.map(({ name }) => name)]);

@@ -76,7 +76,9 @@ export {
   type OperationTable,
   operationMethods,
   type Sent,
+  type SpecInput,
   type SuccessData,
+  specInput,
   takes,
 } from './operations.js';
 export { type InputSite, invalidField, type ParameterContract } from './parameters.js';

@@ -406,3 +406,27 @@ export function takes<Input>(): (input: Input) => Record<string, never> {
 export function mayTake<Input>(): (input?: Input) => Record<string, never> {
   return () => ({});
 }
+
+/** No fields: what an absent part of an input adds. */
+type NoFields = Record<never, never>;
+type FieldsOf<T> = [T] extends [never] ? NoFields : T extends object ? T : NoFields;
+type ContentOf<Body> = Body extends { content: infer Content } ? Content[keyof Content] : never;
+
+/** An operation's input as its spec types it: its path and query parameters by name, and `body`. */
+export type SpecInput<Op> = FieldsOf<
+  NonNullable<ParametersOf<Op>['path' & keyof ParametersOf<Op>]>
+> &
+  FieldsOf<NonNullable<ParametersOf<Op>['query' & keyof ParametersOf<Op>]>> &
+  (Op extends { requestBody?: infer Body }
+    ? [NonNullable<Body>] extends [never]
+      ? NoFields
+      : { body: ContentOf<NonNullable<Body>> }
+    : NoFields);
+
+/**
+ * The input mapping of a method that takes its spec's input (`SpecInput`), as a new provider's
+ * scaffolded client does: core maps the parameters, the body goes as given.
+ */
+export function specInput<Op>(): (input: SpecInput<Op>) => MappedRequest<Op> {
+  return (input) => ({ body: (input as { body?: unknown }).body }) as MappedRequest<Op>;
+}
