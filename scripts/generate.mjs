@@ -140,12 +140,61 @@ function generateOperations(spec) {
       ...(params.length > 0 ? { params } : {}),
     };
   }
-  return constantModule(relative(root, spec), {
+  const module = constantModule(relative(root, spec), {
     name: 'OPERATIONS',
     type: 'OperationTable',
     doc: 'How telcopay runs each operation of the spec, by operationId.',
     value: table,
   });
+  const inputs = entries.map(({ operation, facts }) => paramsInterface(operation, facts));
+  return [
+    module.replace(
+      "import type { OperationTable } from '@telcopay/core';",
+      [
+        "import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';",
+        "import type { paths } from './schema.js';",
+      ].join('\n'),
+    ),
+    '/** A client\'s method definitions on these operations, by method name (`clientMethods`). */',
+    'export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;',
+    '',
+    '/** The typed methods of definitions `D`, with their doc comments. */',
+    'export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;',
+    ...inputs.filter(Boolean),
+    '',
+  ].join('\n');
+}
+
+/**
+ * `<OperationId>Params`: an operation's path and query parameters as a method input holds them
+ * (`x-telcopay.input` names), typed as core's checks accept them, documented by the spec.
+ */
+function paramsInterface(operation, facts) {
+  // The types of the values core's parameter checks accept.
+  const CHECKED_TYPES = { text: 'string', id: 'number | string', count: 'number', flag: 'boolean' };
+  const params = parameterContracts(facts);
+  if (params.length === 0) return undefined;
+  const name = operation.operationId.replace(/^./, (letter) => letter.toUpperCase());
+  const fields = params.map((param, index) => {
+    const { description } = facts.parameters[index];
+    const type = param.oneOf
+      ? param.oneOf.map((value) => literal(value, '')).join(' | ')
+      : (CHECKED_TYPES[param.check] ?? schemaType(facts.parameters[index].schema));
+    const optional = param.required ? '' : '?';
+    const doc = description ? `  /** ${description.trim().replaceAll('\n', ' ')} */\n` : '';
+    return `${doc}  ${param.input ?? param.name}${optional}: ${type}${optional && ' | undefined'};`;
+  });
+  return [
+    '',
+    `/** ${operation.operationId}'s parameters, as its method's input holds them. */`,
+    `export interface ${name}Params {`,
+    ...fields,
+    '}',
+  ].join('\n');
+}
+
+function schemaType(schema = {}) {
+  return schema.type === 'integer' ? 'number' : (schema.type ?? 'unknown');
 }
 
 /** `MANIFEST`: the provider's name, mock port, currency, environments and secret names. */

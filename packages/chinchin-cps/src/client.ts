@@ -1,8 +1,6 @@
 import {
-  type ClientMethods,
   type ClientOptions,
   clientMethods,
-  type MethodDefinitions,
   manifestRuntime,
   mayTake,
   requireCredential,
@@ -13,7 +11,7 @@ import type { Client } from 'openapi-fetch';
 import { signatureAuth } from './auth.js';
 import { balanceCapabilityExplainer } from './balance-capability.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, operations, paths } from './generated/schema.js';
 import { type Amount, validAmount, validNumberService, validServiceId } from './validation.js';
 
@@ -82,14 +80,10 @@ function definitions(explainRefusal: ReturnType<typeof balanceCapabilityExplaine
     },
     /** The basic services; `canGetBalance: true` lists only those that can report a balance. */
     listBasicServices: { request: mayTake<ListBasicServicesInput>() },
-  } satisfies MethodDefinitions<paths, typeof OPERATIONS>;
+  } satisfies Definitions;
 }
 
-export type ChinchinCpsClient = ClientMethods<
-  paths,
-  typeof OPERATIONS,
-  ReturnType<typeof definitions>
-> & {
+export type ChinchinCpsClient = Methods<ReturnType<typeof definitions>> & {
   /** The underlying openapi-fetch client, with signing and logging. */
   raw: Client<paths>;
 };

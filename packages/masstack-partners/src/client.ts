@@ -1,9 +1,7 @@
 import {
   bearerAuth,
-  type ClientMethods,
   type ClientOptions,
   clientMethods,
-  type MethodDefinitions,
   manifestRuntime,
   type TokenSource,
   ValidationError,
@@ -12,7 +10,7 @@ import type { Client } from 'openapi-fetch';
 import { checkedCorrelationId } from './correlation.js';
 import type { ServiceType } from './enums.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import { checkMovementBody, checkRefundBody, PROVIDER } from './validation.js';
 
@@ -98,9 +96,9 @@ const METHODS = {
   deleteMovement: serviceCall<MovementInput>('deleteMovement'),
   /** Refunds a movement of a service, keyed by `external_refund_unique_id`. */
   createRefund: serviceCall<CreateRefundInput>('createRefund', checkRefundBody),
-} satisfies MethodDefinitions<paths, typeof OPERATIONS>;
+} satisfies Definitions;
 
-export type MasstackPartnersClient = ClientMethods<paths, typeof OPERATIONS, typeof METHODS> & {
+export type MasstackPartnersClient = Methods<typeof METHODS> & {
   /** The underlying openapi-fetch client, with auth and logging (no correlation id, no checks). */
   raw: Client<paths>;
 };

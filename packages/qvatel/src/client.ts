@@ -1,8 +1,6 @@
 import {
-  type ClientMethods,
   type ClientOptions,
   clientMethods,
-  type MethodDefinitions,
   manifestRuntime,
   requireCredential,
   takes,
@@ -12,7 +10,7 @@ import { accepted, failureText } from './answer.js';
 import { apiTokenAuth } from './auth.js';
 import { normaliseDestino } from './destino.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import { type Monto, validateMonto } from './monto.js';
 import { authenticatedRaw, type RawPaths } from './raw.js';
@@ -62,9 +60,9 @@ const METHODS = {
   },
   /** The account's recharge balance. */
   getRechargeBalance: { businessFailure: failureText, result: (body) => accepted(body) },
-} satisfies MethodDefinitions<paths, typeof OPERATIONS>;
+} satisfies Definitions;
 
-export type QvatelClient = ClientMethods<paths, typeof OPERATIONS, typeof METHODS> & {
+export type QvatelClient = Methods<typeof METHODS> & {
   /**
    * The underlying openapi-fetch client, already authenticated (the api_token is added to
    * every query and form, so no body or query needs it) and logged. A POST goes as a form.

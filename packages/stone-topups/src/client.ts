@@ -1,9 +1,7 @@
 import {
   type CallOptions,
-  type ClientMethods,
   type ClientOptions,
   clientMethods,
-  type MethodDefinitions,
   manifestRuntime,
   NO_AUTH,
   type ProviderRuntime,
@@ -33,7 +31,7 @@ import {
   type StoneTopupsEnvironment,
 } from './environments.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
   type ConfirmInput,
@@ -138,14 +136,10 @@ function definitions(
         return issued;
       },
     },
-  } satisfies MethodDefinitions<paths, typeof OPERATIONS>;
+  } satisfies Definitions;
 }
 
-export type StoneTopupsClient = ClientMethods<
-  paths,
-  typeof OPERATIONS,
-  ReturnType<typeof definitions>
-> & {
+export type StoneTopupsClient = Methods<ReturnType<typeof definitions>> & {
   /**
    * Sends the challenged confirmation again, same idempotency key, with the solution: a JWE of
    * `{challenge_id, pin}` under Stone's `enc` key (fetched once and cached).

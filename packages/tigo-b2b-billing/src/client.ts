@@ -1,10 +1,8 @@
 import {
   type CallOptions,
-  type ClientMethods,
   type ClientOptions,
   cachedBearerAuth,
   clientMethods,
-  type MethodDefinitions,
   manifestRuntime,
   requireCredential,
   resolveBaseUrl,
@@ -21,7 +19,16 @@ import {
   type TigoB2bBillingEnvironment,
 } from './environments.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import {
+  type Definitions,
+  type GetContractParams,
+  type ListBillPaymentsParams,
+  type ListBillsParams,
+  type Methods,
+  OPERATIONS,
+  type ValidatePaymentByCouponParams,
+  type ValidatePaymentParams,
+} from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
   type CharacteristicField,
@@ -66,10 +73,6 @@ export interface CustomerInput {
   identification: NumericId;
 }
 
-export interface GetContractInput {
-  contractId: NumericId;
-}
-
 export interface ListContractsInput extends CustomerInput {
   /** Sent as `reg_ini` ("Number of Pages"): a 1-based page number. */
   page?: number | undefined;
@@ -82,17 +85,6 @@ export interface IterateContractsInput extends CustomerInput {
   pageSize?: number | undefined;
 }
 
-export interface ListBillsInput {
-  contractId: NumericId;
-  /** How many bills to return (`quantity`). */
-  quantity?: number | undefined;
-}
-
-export interface ListBillPaymentsInput {
-  contractId: NumericId;
-  billNo: string;
-}
-
 export interface GetPartyCharacteristicsInput extends CustomerInput {
   contractId: NumericId;
   /** Which characteristics to return: at least one of `role` (party role), `plus` (plus customer). */
@@ -102,18 +94,6 @@ export interface GetPartyCharacteristicsInput extends CustomerInput {
 export interface PaymentInput extends CustomerInput {
   /** The payer, the bills (at least one) and the payment data. */
   payment: CheckoutPaymentRequest;
-}
-
-export interface ValidatePaymentInput {
-  /** The payment's signature, as `checkoutPayment` answered it. */
-  paymentId: string;
-}
-
-export interface ValidatePaymentByCouponInput {
-  /** The coupon id type. */
-  couponId: string;
-  /** The coupon number. */
-  id: string;
 }
 
 /**
@@ -131,13 +111,13 @@ function paymentRequest(operation: string) {
 
 const METHODS = {
   /** The contract with this id. */
-  getContract: { request: takes<GetContractInput>() },
+  getContract: { request: takes<GetContractParams>() },
   /** One page of the customer's contracts. */
   listContracts: { request: takes<ListContractsInput>() },
   /** The bills of a contract, latest first. */
-  listBills: { request: takes<ListBillsInput>() },
+  listBills: { request: takes<ListBillsParams>() },
   /** The payment of one bill. */
-  listBillPayments: { request: takes<ListBillPaymentsInput>() },
+  listBillPayments: { request: takes<ListBillPaymentsParams>() },
   /** The party's characteristics on a contract, as selected by `fields`. */
   getPartyCharacteristics: {
     request: (input: GetPartyCharacteristicsInput) => ({
@@ -157,12 +137,12 @@ const METHODS = {
    */
   registerPayment: { request: paymentRequest('registerPayment') },
   /** A gateway payment, by its signature. */
-  validatePayment: { request: takes<ValidatePaymentInput>() },
+  validatePayment: { request: takes<ValidatePaymentParams>() },
   /** A gateway payment, by its coupon. */
-  validatePaymentByCoupon: { request: takes<ValidatePaymentByCouponInput>() },
-} satisfies MethodDefinitions<paths, typeof OPERATIONS>;
+  validatePaymentByCoupon: { request: takes<ValidatePaymentByCouponParams>() },
+} satisfies Definitions;
 
-export type TigoB2bBillingClient = ClientMethods<paths, typeof OPERATIONS, typeof METHODS> & {
+export type TigoB2bBillingClient = Methods<typeof METHODS> & {
   /** Asks the token endpoint for a new access token (not cached; the client manages its own). */
   requestAccessToken(call?: CallOptions): Promise<AccessTokenResponse>;
   /**

@@ -3,7 +3,8 @@
  * Regenerate with `pnpm generate`; the test command fails when this file is stale.
  */
 
-import type { OperationTable } from '@telcopay/core';
+import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
+import type { paths } from './schema.js';
 
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
@@ -232,3 +233,71 @@ export const OPERATIONS = {
     ],
   },
 } as const satisfies OperationTable;
+
+/** A client's method definitions on these operations, by method name (`clientMethods`). */
+export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
+
+/** The typed methods of definitions `D`, with their doc comments. */
+export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
+
+/** createNonSubscribableMovement's parameters, as its method's input holds them. */
+export interface CreateNonSubscribableMovementParams {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+}
+
+/** updateNonSubscribableMovement's parameters, as its method's input holds them. */
+export interface UpdateNonSubscribableMovementParams {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+  /** Movement to be updated identifier */
+  movementId: string;
+}
+
+/** deleteNonSubscribableMovement's parameters, as its method's input holds them. */
+export interface DeleteNonSubscribableMovementParams {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+  /** Movement to be updated identifier */
+  movementId: string;
+}
+
+/** createNonSubscribableRefund's parameters, as its method's input holds them. */
+export interface CreateNonSubscribableRefundParams {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+}
+
+/** createMovement's parameters, as its method's input holds them. */
+export interface CreateMovementParams {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+}
+
+/** deleteMovement's parameters, as its method's input holds them. */
+export interface DeleteMovementParams {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+  /** Movement to be updated identifier */
+  movementId: string;
+}
+
+/** createRefund's parameters, as its method's input holds them. */
+export interface CreateRefundParams {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+}

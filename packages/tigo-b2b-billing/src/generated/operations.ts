@@ -3,7 +3,8 @@
  * Regenerate with `pnpm generate`; the test command fails when this file is stale.
  */
 
-import type { OperationTable } from '@telcopay/core';
+import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
+import type { paths } from './schema.js';
 
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
@@ -224,3 +225,91 @@ export const OPERATIONS = {
     ],
   },
 } as const satisfies OperationTable;
+
+/** A client's method definitions on these operations, by method name (`clientMethods`). */
+export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
+
+/** The typed methods of definitions `D`, with their doc comments. */
+export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
+
+/** requestAccessToken's parameters, as its method's input holds them. */
+export interface RequestAccessTokenParams {
+  /** The OAuth2 grant type; always `client_credentials`. */
+  grant_type: 'client_credentials';
+}
+
+/** getContract's parameters, as its method's input holds them. */
+export interface GetContractParams {
+  /** Contract Identifier */
+  contractId: number | string;
+}
+
+/** listContracts's parameters, as its method's input holds them. */
+export interface ListContractsParams {
+  /** Identification Type (e.g. `NIT` for a company). */
+  idType: string;
+  /** Unique Identifier for the Customer */
+  identification: number | string;
+  /** Number of Pages */
+  page?: number | undefined;
+  /** Number of Records */
+  pageSize?: number | undefined;
+}
+
+/** listBills's parameters, as its method's input holds them. */
+export interface ListBillsParams {
+  /** Contract Identifier */
+  contractId: number | string;
+  /** Number of Bills */
+  quantity?: number | undefined;
+}
+
+/** listBillPayments's parameters, as its method's input holds them. */
+export interface ListBillPaymentsParams {
+  /** Contract Identifier */
+  contractId: number | string;
+  /** Bill register number */
+  billNo: string;
+}
+
+/** getPartyCharacteristics's parameters, as its method's input holds them. */
+export interface GetPartyCharacteristicsParams {
+  /** Contract Identifier */
+  contractId: number | string;
+  /** Identification Type (e.g. `NIT` for a company). */
+  idType: string;
+  /** Unique Identifier for the Customer */
+  identification: number | string;
+  /** At least one of the fields separated by commas, role (Party role), plus (Is plus customer) example, ?fields=role,plus */
+  fields: string;
+}
+
+/** checkoutPayment's parameters, as its method's input holds them. */
+export interface CheckoutPaymentParams {
+  /** Identification Type (e.g. `NIT` for a company). */
+  idType: string;
+  /** Unique Identifier for the Customer */
+  identification: number | string;
+}
+
+/** registerPayment's parameters, as its method's input holds them. */
+export interface RegisterPaymentParams {
+  /** Identification Type (e.g. `NIT` for a company). */
+  idType: string;
+  /** Unique Identifier for the Customer */
+  identification: number | string;
+}
+
+/** validatePayment's parameters, as its method's input holds them. */
+export interface ValidatePaymentParams {
+  /** paymentId is the default value and is the signature value of the transaction */
+  paymentId: string;
+}
+
+/** validatePaymentByCoupon's parameters, as its method's input holds them. */
+export interface ValidatePaymentByCouponParams {
+  /** Referred to a Coupon id type */
+  couponId: string;
+  /** The coupon number */
+  id: string;
+}
