@@ -3,7 +3,7 @@ import {
   clientMethods,
   manifestRuntime,
   mayTake,
-  requireCredential,
+  requireCredentials,
   takes,
   ValidationError,
 } from '@telcopay/core';
@@ -90,8 +90,7 @@ export type ChinchinCpsClient = Methods<ReturnType<typeof definitions>> & {
 
 export function createChinchinCpsClient(options: ChinchinCpsClientOptions): ChinchinCpsClient {
   const { apiKey, apiSecret } = options;
-  requireCredential(PROVIDER, 'apiKey', apiKey);
-  requireCredential(PROVIDER, 'apiSecret', apiSecret);
+  requireCredentials(MANIFEST, options);
   const gatewayPrefix = validGatewayPrefix(options.gatewayPrefix ?? '/cps');
   const runtime = manifestRuntime<paths, ChinchinCpsEnvironment>(
     MANIFEST,

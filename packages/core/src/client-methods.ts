@@ -1,4 +1,4 @@
-import type { AuthStrategy } from './auth.js';
+import { type AuthStrategy, requireCredential } from './auth.js';
 import { type ClientOptions, createProviderRuntime, type ProviderRuntime } from './client.js';
 import type { ProviderManifest } from './environment.js';
 import {
@@ -38,6 +38,18 @@ export function clientMethods<Paths extends {}, T extends OperationTable, D>(
     ]),
   );
   return operationMethods(runtime, table, byOperation) as unknown as ClientMethods<Paths, T, D>;
+}
+
+/**
+ * Checks the credential options the manifest names before anything is built: each a non-empty
+ * string, or a function or key object that yields one. The error names the field, never the value.
+ */
+export function requireCredentials(manifest: ProviderManifest, options: object): void {
+  for (const field of manifest.credentials) {
+    const value = (options as Record<string, unknown>)[field];
+    const given = typeof value === 'function' || (typeof value === 'object' && value !== null);
+    if (!given) requireCredential(manifest.name, field, value);
+  }
 }
 
 /** A provider's runtime from its manifest: its name, environments and secret names. */

@@ -23,6 +23,7 @@ export {
   clientMethods,
   type MethodDefinitions,
   manifestRuntime,
+  requireCredentials,
 } from './client-methods.js';
 export {
   type ApiName,

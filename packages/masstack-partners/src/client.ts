@@ -3,8 +3,8 @@ import {
   type ClientOptions,
   clientMethods,
   manifestRuntime,
+  requireCredentials,
   type TokenSource,
-  ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { checkedCorrelationId } from './correlation.js';
@@ -12,7 +12,7 @@ import type { ServiceType } from './enums.js';
 import { MANIFEST } from './generated/manifest.js';
 import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
-import { checkMovementBody, checkRefundBody, PROVIDER } from './validation.js';
+import { checkMovementBody, checkRefundBody } from './validation.js';
 
 type Schemas = components['schemas'];
 export type Amount = Schemas['amountDTO'];
@@ -106,18 +106,11 @@ export type MasstackPartnersClient = Methods<typeof METHODS> & {
 export function createMasstackPartnersClient(
   options: MasstackPartnersClientOptions,
 ): MasstackPartnersClient {
-  const { token } = options;
-  if (typeof token !== 'function' && (typeof token !== 'string' || token === '')) {
-    throw new ValidationError('token must be a bearer JWT or a function that yields one.', {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field: 'token',
-    });
-  }
+  requireCredentials(MANIFEST, options);
   const runtime = manifestRuntime<paths, MasstackPartnersEnvironment>(
     MANIFEST,
     options,
-    bearerAuth(token),
+    bearerAuth(options.token),
   );
   return { raw: runtime.raw, ...clientMethods(runtime, OPERATIONS, METHODS) };
 }

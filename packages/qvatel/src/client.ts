@@ -2,7 +2,7 @@ import {
   type ClientOptions,
   clientMethods,
   manifestRuntime,
-  requireCredential,
+  requireCredentials,
   takes,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
@@ -71,7 +71,7 @@ export type QvatelClient = Methods<typeof METHODS> & {
 };
 
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
-  requireCredential(MANIFEST.name, 'apiToken', options.apiToken);
+  requireCredentials(MANIFEST, options);
   const runtime = manifestRuntime<paths, QvatelEnvironment>(
     MANIFEST,
     options,

@@ -5,6 +5,7 @@ import {
   clientMethods,
   manifestRuntime,
   requireCredential,
+  requireCredentials,
   resolveBaseUrl,
   takes,
 } from '@telcopay/core';
@@ -160,7 +161,7 @@ export function createTigoB2bBillingClient(
   // A colon would split the Basic credentials (RFC 7617) in the wrong place.
   const noColon = (clientId: string) => !clientId.includes(':');
   requireCredential(PROVIDER, 'clientId', options.clientId, noColon, ' (no colon)');
-  requireCredential(PROVIDER, 'clientSecret', options.clientSecret);
+  requireCredentials(MANIFEST, options);
   const environments = billingEnvironments(options.countryCode);
   const billingBaseUrl = resolveBaseUrl(PROVIDER, options, environments);
   const accessTokens = createAccessTokens(
