@@ -134,7 +134,7 @@ function generateOperations(spec) {
       safety,
       ...(facts.contentType ? { contentType: facts.contentType } : {}),
       ...(key ? { key: { in: key.in, name: key.name } } : {}),
-      ...(correlation ? { correlation: { in: correlation.in, name: correlation.name } } : {}),
+      ...(correlation ? { correlation: correlationPlace(correlation, facts) } : {}),
       ...(reconcile ? { reconcile } : {}),
       ...(requestIds ? { requestIds } : {}),
       ...(params.length > 0 ? { params } : {}),
@@ -163,6 +163,12 @@ function generateOperations(spec) {
     ...inputs.filter(Boolean),
     '',
   ].join('\n');
+}
+
+/** Where a correlation id goes, and the format its header's schema gives it (`uuid`). */
+function correlationPlace({ in: place, name }, facts) {
+  const { format } = facts.headerSchemas.get(name.toLowerCase()) ?? {};
+  return { in: place, name, ...(format ? { format } : {}) };
 }
 
 /**

@@ -41,6 +41,11 @@ export function operationFacts(operation, pathItem, resolve) {
     headers: new Set(
       parameters.filter((p) => p?.in === 'header').map((p) => String(p.name).toLowerCase()),
     ),
+    headerSchemas: new Map(
+      parameters
+        .filter((p) => p?.in === 'header')
+        .map((p) => [String(p.name).toLowerCase(), p.schema ? resolve(p.schema) : {}]),
+    ),
     bodyFields: new Set(Object.keys(schema?.properties ?? {})),
     contentType,
     parameters: parameters

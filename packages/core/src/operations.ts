@@ -15,7 +15,12 @@ import type { ProviderRuntime } from './client.js';
 import { type Reconciliation, ValidationError } from './errors.js';
 import { callIdentity } from './idempotency.js';
 import type { CallOptions, Safety, SendResult } from './operation.js';
-import { mapParameters, type ParameterContract } from './parameters.js';
+import {
+  type InputSite,
+  invalidField,
+  mapParameters,
+  type ParameterContract,
+} from './parameters.js';
 import type { HttpFacts } from './telemetry.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
@@ -31,8 +36,8 @@ export interface OperationContract {
   readonly contentType?: string;
   /** Where a `keyed` operation's idempotency key goes: a header, or a body field. */
   readonly key?: { readonly in: 'header' | 'body'; readonly name: string };
-  /** The header of a per-call correlation id, when the provider takes one. */
-  readonly correlation?: { readonly in: 'header'; readonly name: string };
+  /** The header of a per-call correlation id, when the provider takes one (and its format). */
+  readonly correlation?: { readonly in: 'header'; readonly name: string; readonly format?: string };
   /** How to learn what an `unkeyed-money` call did when its answer was lost. */
   readonly reconcile?: Reconciliation;
   /** The request's fields (body fields or parameters) kept to reconcile an `unkeyed-money` call. */
@@ -83,12 +88,12 @@ export type OperationRequest<Op> = ParamsOption<Op> & RequestBodyOption<Op> & Re
 type ParametersOf<Op> = Op extends { parameters: infer P } ? P : never;
 
 /**
- * One call's request as a method's input mapping builds it: the parameters core maps from the
- * input object (the table's `params`) may be left out, and any given here win.
+ * One call's request as a method's input mapping builds it: what core takes from the input object
+ * (the table's `params`, its `body` and `correlationId`) may be left out; any given here win.
  */
 export type MappedRequest<Op> = {
   params?: { [K in keyof ParametersOf<Op>]?: Partial<ParametersOf<Op>[K]> };
-} & RequestBodyOption<Op> &
+} & Partial<RequestBodyOption<Op>> &
   RequestExtras;
 
 /** The idempotency key and correlation id one call was sent with. */
@@ -279,22 +284,47 @@ function mapInput(
       field: 'input',
     });
   }
-  const { params: parameters } = contract;
+  const site = { provider, operation };
+  const parameters = contract.params ?? [];
   // An object input holds the parameters (checked first); a bare value is the only parameter's.
   const bare = input !== undefined && typeof input !== 'object';
-  if (!parameters || (bare && parameters.length !== 1)) return request(input);
-  const [only] = parameters as [ParameterContract];
-  const fields = bare ? { [only.input ?? only.name]: input } : input;
-  const mapped = mapParameters({ provider, operation }, parameters, fields);
-  const { params = {}, ...rest } = request(input);
+  if (bare && parameters.length !== 1) return request(input);
+  const [only] = parameters;
+  const fields = (bare && only ? { [only.input ?? only.name]: input } : (input ?? {})) as Record<
+    string,
+    unknown
+  >;
+  const mapped = mapParameters(site, parameters, fields);
+  const own = request(input);
+  const { params = {} } = own;
+  const correlation = contract.correlation && { correlationId: fields.correlationId };
   return {
-    ...rest,
-    params: {
-      ...params,
-      path: { ...mapped.path, ...params.path },
-      query: { ...mapped.query, ...params.query },
-    },
+    // The input holds the body and the correlation id too, where the mapping does not set them.
+    ...('body' in fields ? { body: fields.body } : {}),
+    ...(correlation && { correlationId: checkedId(site, contract.correlation, correlation) }),
+    ...own,
+    ...(parameters.length > 0 && {
+      params: {
+        ...params,
+        path: { ...mapped.path, ...params.path },
+        query: { ...mapped.query, ...params.query },
+      },
+    }),
   };
+}
+
+/** The caller's correlation id, in the format its header's schema gives (a uuid). */
+function checkedId(
+  site: InputSite,
+  place: NonNullable<OperationContract['correlation']>,
+  { correlationId }: { correlationId: unknown },
+): string | undefined {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (correlationId === undefined) return undefined;
+  if (typeof correlationId !== 'string' || (place.format === 'uuid' && !uuid.test(correlationId))) {
+    invalidField(site, 'correlationId', `must be a ${place.format ?? 'string'}`, correlationId);
+  }
+  return correlationId;
 }
 
 /** The request with its default `requestIds`: the fields the spec names, as sent. */

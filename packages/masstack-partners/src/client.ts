@@ -7,7 +7,6 @@ import {
   type TokenSource,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
-import { checkedCorrelationId } from './correlation.js';
 import type { ServiceType } from './enums.js';
 import { MANIFEST } from './generated/manifest.js';
 import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
@@ -117,16 +116,18 @@ export function createMasstackPartnersClient(
 
 type BodyOf<Input> = Input extends { body: infer Body } ? Body : undefined;
 
-/** A call on a service: its body (if any) checked, then its correlation id. */
+/**
+ * A call on a service, resolving to the body and its correlation id: its body (if any) checked.
+ * Core takes the body and the correlation id (checked: a uuid) from the input, as the spec says.
+ */
 function serviceCall<Input extends ServiceInput>(
   operation: string,
   checkBody?: (operation: string, body: BodyOf<Input>) => void,
 ) {
   return {
     request(input: Input) {
-      const { body } = input as { body?: unknown } as { body: BodyOf<Input> };
-      checkBody?.(operation, body);
-      return { body, correlationId: checkedCorrelationId(input.correlationId, operation) };
+      checkBody?.(operation, (input as { body?: unknown } as { body: BodyOf<Input> }).body);
+      return {};
     },
     returns: 'correlated' as const,
   };

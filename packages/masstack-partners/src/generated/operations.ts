@@ -21,6 +21,7 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
     params: [
       {
@@ -48,6 +49,7 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
     params: [
       {
@@ -81,6 +83,7 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
     params: [
       {
@@ -119,6 +122,7 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
     params: [
       {
@@ -150,6 +154,7 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
     params: [
       {
@@ -176,6 +181,7 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
     params: [
       {
@@ -214,6 +220,7 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
     params: [
       {
