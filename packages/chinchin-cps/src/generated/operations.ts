@@ -62,16 +62,16 @@ export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
 /** The typed methods of definitions `D`, with their doc comments. */
 export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
 
-/** getServiceBalance's parameters, as its method's input holds them. */
-export interface GetServiceBalanceParams {
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
   /** The number of the service ("número del tipo de servicio"), e.g. a phone or line number. */
   numberService: string;
   /** The id of the service type ("identificador del tipo de servicio"); the same ids as the payment. Only services listed with `canGetBalance=true` can be queried. */
   idTypeService: 59 | 63 | 64 | 229 | 57 | 62 | 61 | 60 | 228 | 58 | 214 | 215 | 216 | 212 | 213 | 207 | 209 | 210 | 211 | 208;
-}
-
-/** listBasicServices's parameters, as its method's input holds them. */
-export interface ListBasicServicesParams {
   /** `true` lists only the services whose balance can be queried with `GET /cps/v2/operation/get/balance`; `false` lists all basic services. */
   canGetBalance?: boolean | undefined;
 }
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type GetServiceBalanceParams = Pick<ParameterFields, 'numberService' | 'idTypeService'>;
+export type ListBasicServicesParams = Pick<ParameterFields, 'canGetBalance'>;

@@ -6,6 +6,31 @@
 import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
 import type { paths } from './schema.js';
 
+/** The path and query parameters that several operations declare, by input field. */
+const PARAMETERS = {
+  serviceType: {
+    name: 'service_type',
+    in: 'path',
+    input: 'serviceType',
+    required: true,
+    oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+  },
+  serviceId: {
+    name: 'service_id',
+    in: 'path',
+    input: 'serviceId',
+    required: true,
+    check: 'text',
+  },
+  movementId: {
+    name: 'movement_id',
+    in: 'path',
+    input: 'movementId',
+    required: true,
+    check: 'text',
+  },
+} as const;
+
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
   createNonSubscribableMovement: {
@@ -24,20 +49,8 @@ export const OPERATIONS = {
       format: 'uuid',
     },
     params: [
-      {
-        name: 'service_type',
-        in: 'path',
-        input: 'serviceType',
-        required: true,
-        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
-      },
-      {
-        name: 'service_id',
-        in: 'path',
-        input: 'serviceId',
-        required: true,
-        check: 'text',
-      },
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
     ],
   },
   updateNonSubscribableMovement: {
@@ -52,27 +65,9 @@ export const OPERATIONS = {
       format: 'uuid',
     },
     params: [
-      {
-        name: 'service_type',
-        in: 'path',
-        input: 'serviceType',
-        required: true,
-        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
-      },
-      {
-        name: 'service_id',
-        in: 'path',
-        input: 'serviceId',
-        required: true,
-        check: 'text',
-      },
-      {
-        name: 'movement_id',
-        in: 'path',
-        input: 'movementId',
-        required: true,
-        check: 'text',
-      },
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+      PARAMETERS.movementId,
     ],
   },
   deleteNonSubscribableMovement: {
@@ -86,27 +81,9 @@ export const OPERATIONS = {
       format: 'uuid',
     },
     params: [
-      {
-        name: 'service_type',
-        in: 'path',
-        input: 'serviceType',
-        required: true,
-        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
-      },
-      {
-        name: 'service_id',
-        in: 'path',
-        input: 'serviceId',
-        required: true,
-        check: 'text',
-      },
-      {
-        name: 'movement_id',
-        in: 'path',
-        input: 'movementId',
-        required: true,
-        check: 'text',
-      },
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+      PARAMETERS.movementId,
     ],
   },
   createNonSubscribableRefund: {
@@ -125,20 +102,8 @@ export const OPERATIONS = {
       format: 'uuid',
     },
     params: [
-      {
-        name: 'service_type',
-        in: 'path',
-        input: 'serviceType',
-        required: true,
-        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
-      },
-      {
-        name: 'service_id',
-        in: 'path',
-        input: 'serviceId',
-        required: true,
-        check: 'text',
-      },
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
     ],
   },
   createMovement: {
@@ -157,20 +122,8 @@ export const OPERATIONS = {
       format: 'uuid',
     },
     params: [
-      {
-        name: 'service_type',
-        in: 'path',
-        input: 'serviceType',
-        required: true,
-        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
-      },
-      {
-        name: 'service_id',
-        in: 'path',
-        input: 'serviceId',
-        required: true,
-        check: 'text',
-      },
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
     ],
   },
   deleteMovement: {
@@ -184,27 +137,9 @@ export const OPERATIONS = {
       format: 'uuid',
     },
     params: [
-      {
-        name: 'service_type',
-        in: 'path',
-        input: 'serviceType',
-        required: true,
-        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
-      },
-      {
-        name: 'service_id',
-        in: 'path',
-        input: 'serviceId',
-        required: true,
-        check: 'text',
-      },
-      {
-        name: 'movement_id',
-        in: 'path',
-        input: 'movementId',
-        required: true,
-        check: 'text',
-      },
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+      PARAMETERS.movementId,
     ],
   },
   createRefund: {
@@ -223,20 +158,8 @@ export const OPERATIONS = {
       format: 'uuid',
     },
     params: [
-      {
-        name: 'service_type',
-        in: 'path',
-        input: 'serviceType',
-        required: true,
-        oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
-      },
-      {
-        name: 'service_id',
-        in: 'path',
-        input: 'serviceId',
-        required: true,
-        check: 'text',
-      },
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
     ],
   },
 } as const satisfies OperationTable;
@@ -247,16 +170,8 @@ export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
 /** The typed methods of definitions `D`, with their doc comments. */
 export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
 
-/** createNonSubscribableMovement's parameters, as its method's input holds them. */
-export interface CreateNonSubscribableMovementParams {
-  /** Service type indicator */
-  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
-  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
-  serviceId: string;
-}
-
-/** updateNonSubscribableMovement's parameters, as its method's input holds them. */
-export interface UpdateNonSubscribableMovementParams {
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
   /** Service type indicator */
   serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
   /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
@@ -265,46 +180,11 @@ export interface UpdateNonSubscribableMovementParams {
   movementId: string;
 }
 
-/** deleteNonSubscribableMovement's parameters, as its method's input holds them. */
-export interface DeleteNonSubscribableMovementParams {
-  /** Service type indicator */
-  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
-  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
-  serviceId: string;
-  /** Movement to be updated identifier */
-  movementId: string;
-}
-
-/** createNonSubscribableRefund's parameters, as its method's input holds them. */
-export interface CreateNonSubscribableRefundParams {
-  /** Service type indicator */
-  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
-  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
-  serviceId: string;
-}
-
-/** createMovement's parameters, as its method's input holds them. */
-export interface CreateMovementParams {
-  /** Service type indicator */
-  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
-  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
-  serviceId: string;
-}
-
-/** deleteMovement's parameters, as its method's input holds them. */
-export interface DeleteMovementParams {
-  /** Service type indicator */
-  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
-  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
-  serviceId: string;
-  /** Movement to be updated identifier */
-  movementId: string;
-}
-
-/** createRefund's parameters, as its method's input holds them. */
-export interface CreateRefundParams {
-  /** Service type indicator */
-  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
-  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
-  serviceId: string;
-}
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type CreateNonSubscribableMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;
+export type UpdateNonSubscribableMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId' | 'movementId'>;
+export type DeleteNonSubscribableMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId' | 'movementId'>;
+export type CreateNonSubscribableRefundParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;
+export type CreateMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;
+export type DeleteMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId' | 'movementId'>;
+export type CreateRefundParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;

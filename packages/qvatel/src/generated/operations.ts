@@ -49,8 +49,11 @@ export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
 /** The typed methods of definitions `D`, with their doc comments. */
 export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
 
-/** getRechargeStatus's parameters, as its method's input holds them. */
-export interface GetRechargeStatusParams {
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
   /** The id of the recharge, as returned by `POST /recharge/send`. */
   idRecarga: string;
 }
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type GetRechargeStatusParams = Pick<ParameterFields, 'idRecarga'>;

@@ -68,8 +68,11 @@ export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
 /** The typed methods of definitions `D`, with their doc comments. */
 export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
 
-/** listValues's parameters, as its method's input holds them. */
-export interface ListValuesParams {
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
   /** The provider's `id`, as `GET /api/v1/topups/tv/providers` lists it (documented as `{provider-id}`). */
   providerId: number | string;
 }
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type ListValuesParams = Pick<ParameterFields, 'providerId'>;

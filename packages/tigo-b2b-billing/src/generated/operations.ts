@@ -6,6 +6,28 @@
 import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
 import type { paths } from './schema.js';
 
+/** The path and query parameters that several operations declare, by input field. */
+const PARAMETERS = {
+  contractId: {
+    name: 'contractId',
+    in: 'path',
+    required: true,
+    check: 'id',
+  },
+  idType: {
+    name: 'idType',
+    in: 'path',
+    required: true,
+    check: 'text',
+  },
+  identification: {
+    name: 'identification',
+    in: 'path',
+    required: true,
+    check: 'id',
+  },
+} as const;
+
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
   requestAccessToken: {
@@ -28,12 +50,7 @@ export const OPERATIONS = {
     httpMethod: 'get',
     safety: 'read',
     params: [
-      {
-        name: 'contractId',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
+      PARAMETERS.contractId,
     ],
   },
   listContracts: {
@@ -42,18 +59,8 @@ export const OPERATIONS = {
     httpMethod: 'get',
     safety: 'read',
     params: [
-      {
-        name: 'idType',
-        in: 'path',
-        required: true,
-        check: 'text',
-      },
-      {
-        name: 'identification',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
+      PARAMETERS.idType,
+      PARAMETERS.identification,
       {
         name: 'reg_ini',
         in: 'query',
@@ -74,12 +81,7 @@ export const OPERATIONS = {
     httpMethod: 'get',
     safety: 'read',
     params: [
-      {
-        name: 'contractId',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
+      PARAMETERS.contractId,
       {
         name: 'quantity',
         in: 'query',
@@ -93,12 +95,7 @@ export const OPERATIONS = {
     httpMethod: 'get',
     safety: 'read',
     params: [
-      {
-        name: 'contractId',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
+      PARAMETERS.contractId,
       {
         name: 'billNo',
         in: 'path',
@@ -113,24 +110,9 @@ export const OPERATIONS = {
     httpMethod: 'get',
     safety: 'read',
     params: [
-      {
-        name: 'contractId',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
-      {
-        name: 'idType',
-        in: 'path',
-        required: true,
-        check: 'text',
-      },
-      {
-        name: 'identification',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
+      PARAMETERS.contractId,
+      PARAMETERS.idType,
+      PARAMETERS.identification,
       {
         name: 'fields',
         in: 'query',
@@ -150,18 +132,8 @@ export const OPERATIONS = {
     },
     requestIds: ['idType', 'identification', 'billsCollection'],
     params: [
-      {
-        name: 'idType',
-        in: 'path',
-        required: true,
-        check: 'text',
-      },
-      {
-        name: 'identification',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
+      PARAMETERS.idType,
+      PARAMETERS.identification,
     ],
   },
   registerPayment: {
@@ -176,18 +148,8 @@ export const OPERATIONS = {
     },
     requestIds: ['idType', 'identification', 'billsCollection'],
     params: [
-      {
-        name: 'idType',
-        in: 'path',
-        required: true,
-        check: 'text',
-      },
-      {
-        name: 'identification',
-        in: 'path',
-        required: true,
-        check: 'id',
-      },
+      PARAMETERS.idType,
+      PARAMETERS.identification,
     ],
   },
   validatePayment: {
@@ -232,20 +194,12 @@ export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
 /** The typed methods of definitions `D`, with their doc comments. */
 export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
 
-/** requestAccessToken's parameters, as its method's input holds them. */
-export interface RequestAccessTokenParams {
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
   /** The OAuth2 grant type; always `client_credentials`. */
   grant_type: 'client_credentials';
-}
-
-/** getContract's parameters, as its method's input holds them. */
-export interface GetContractParams {
   /** Contract Identifier */
   contractId: number | string;
-}
-
-/** listContracts's parameters, as its method's input holds them. */
-export interface ListContractsParams {
   /** Identification Type (e.g. `NIT` for a company). */
   idType: string;
   /** Unique Identifier for the Customer */
@@ -254,62 +208,28 @@ export interface ListContractsParams {
   page?: number | undefined;
   /** Number of Records */
   pageSize?: number | undefined;
-}
-
-/** listBills's parameters, as its method's input holds them. */
-export interface ListBillsParams {
-  /** Contract Identifier */
-  contractId: number | string;
   /** Number of Bills */
   quantity?: number | undefined;
-}
-
-/** listBillPayments's parameters, as its method's input holds them. */
-export interface ListBillPaymentsParams {
-  /** Contract Identifier */
-  contractId: number | string;
   /** Bill register number */
   billNo: string;
-}
-
-/** getPartyCharacteristics's parameters, as its method's input holds them. */
-export interface GetPartyCharacteristicsParams {
-  /** Contract Identifier */
-  contractId: number | string;
-  /** Identification Type (e.g. `NIT` for a company). */
-  idType: string;
-  /** Unique Identifier for the Customer */
-  identification: number | string;
   /** At least one of the fields separated by commas, role (Party role), plus (Is plus customer) example, ?fields=role,plus */
   fields: string;
-}
-
-/** checkoutPayment's parameters, as its method's input holds them. */
-export interface CheckoutPaymentParams {
-  /** Identification Type (e.g. `NIT` for a company). */
-  idType: string;
-  /** Unique Identifier for the Customer */
-  identification: number | string;
-}
-
-/** registerPayment's parameters, as its method's input holds them. */
-export interface RegisterPaymentParams {
-  /** Identification Type (e.g. `NIT` for a company). */
-  idType: string;
-  /** Unique Identifier for the Customer */
-  identification: number | string;
-}
-
-/** validatePayment's parameters, as its method's input holds them. */
-export interface ValidatePaymentParams {
   /** paymentId is the default value and is the signature value of the transaction */
   paymentId: string;
-}
-
-/** validatePaymentByCoupon's parameters, as its method's input holds them. */
-export interface ValidatePaymentByCouponParams {
   /** Referred to a Coupon id type */
   couponId: string;
   /** The coupon number */
   id: string;
 }
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type RequestAccessTokenParams = Pick<ParameterFields, 'grant_type'>;
+export type GetContractParams = Pick<ParameterFields, 'contractId'>;
+export type ListContractsParams = Pick<ParameterFields, 'idType' | 'identification' | 'page' | 'pageSize'>;
+export type ListBillsParams = Pick<ParameterFields, 'contractId' | 'quantity'>;
+export type ListBillPaymentsParams = Pick<ParameterFields, 'contractId' | 'billNo'>;
+export type GetPartyCharacteristicsParams = Pick<ParameterFields, 'contractId' | 'idType' | 'identification' | 'fields'>;
+export type CheckoutPaymentParams = Pick<ParameterFields, 'idType' | 'identification'>;
+export type RegisterPaymentParams = Pick<ParameterFields, 'idType' | 'identification'>;
+export type ValidatePaymentParams = Pick<ParameterFields, 'paymentId'>;
+export type ValidatePaymentByCouponParams = Pick<ParameterFields, 'couponId' | 'id'>;
