@@ -27,6 +27,7 @@ import {
   type ListBillsParams,
   type Methods,
   OPERATIONS,
+  type ParameterFields,
   type ValidatePaymentByCouponParams,
   type ValidatePaymentParams,
 } from './generated/operations.js';
@@ -69,10 +70,7 @@ export interface TigoB2bBillingClientOptions extends ClientOptions<TigoB2bBillin
 }
 
 /** A business customer: the identification type (e.g. `NIT`) and number. */
-export interface CustomerInput {
-  idType: string;
-  identification: NumericId;
-}
+export type CustomerInput = Pick<ParameterFields, 'idType' | 'identification'>;
 
 export interface ListContractsInput extends CustomerInput {
   /** Sent as `reg_ini` ("Number of Pages"): a 1-based page number. */
