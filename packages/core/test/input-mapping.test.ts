@@ -101,15 +101,10 @@ interface PayInput {
 const received: { url: string; correlationId: string | undefined }[] = [];
 let server: Awaited<ReturnType<typeof localServer>>;
 beforeAll(async () => {
-  server = await localServer((request, response) => {
-    received.push({
-      url: request.url ?? '',
-      correlationId: request.headers['x-correlation-id'] as string | undefined,
-    });
+  server = await localServer(({ url = '', method, headers }, response) => {
+    received.push({ url, correlationId: headers['x-correlation-id'] as string | undefined });
     // A payment's answer is lost (a 500): its outcome is unknown.
-    response.writeHead(request.method === 'POST' ? 500 : 200, {
-      'content-type': 'application/json',
-    });
+    response.writeHead(method === 'POST' ? 500 : 200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ ok: true }));
   });
 });
