@@ -15,7 +15,12 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { providerManifest, registryProblems } from './manifest.mjs';
 import { refResolver } from './spec-ref.mjs';
-import { extensionProblems, HTTP_METHODS, operationFacts } from './x-telcopay.js';
+import {
+  extensionProblems,
+  HTTP_METHODS,
+  operationFacts,
+  parameterContracts,
+} from './x-telcopay.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -111,6 +116,7 @@ function generateOperations(spec) {
     })),
   );
   const operationIds = new Set(entries.map(({ operation }) => operation.operationId));
+  const parameters = parameterRegistry(relative(root, spec));
   const table = {};
   for (const { path, httpMethod, operation, facts } of entries) {
     const extension = operation['x-telcopay'];
@@ -120,7 +126,8 @@ function generateOperations(spec) {
       console.error(`${relative(root, spec)} ${operation.operationId}:\n  ${list.join('\n  ')}`);
       process.exit(1);
     }
-    const { method, safety, key, correlation, reconcile } = extension;
+    const { method, safety, key, correlation, reconcile, requestIds } = extension;
+    const params = parameterContracts(facts).map((param) => parameters.add(param, facts));
     table[operation.operationId] = {
       method,
       path,
@@ -128,16 +135,114 @@ function generateOperations(spec) {
       safety,
       ...(facts.contentType ? { contentType: facts.contentType } : {}),
       ...(key ? { key: { in: key.in, name: key.name } } : {}),
-      ...(correlation ? { correlation: { in: correlation.in, name: correlation.name } } : {}),
+      ...(correlation ? { correlation: correlationPlace(correlation, facts) } : {}),
       ...(reconcile ? { reconcile } : {}),
+      ...(requestIds ? { requestIds } : {}),
+      ...(params.length > 0 ? { params } : {}),
     };
   }
-  return constantModule(relative(root, spec), {
+  const module = constantModule(relative(root, spec), {
     name: 'OPERATIONS',
     type: 'OperationTable',
     doc: 'How telcopay runs each operation of the spec, by operationId.',
     value: table,
   });
+  const inputs = entries
+    .filter(({ operation }) => table[operation.operationId].params)
+    .map(({ operation }) => {
+      const fields = table[operation.operationId].params.map(({ field }) => `'${field}'`);
+      const name = operation.operationId.replace(/^./, (letter) => letter.toUpperCase());
+      return `export type ${name}Params = Pick<ParameterFields, ${fields.join(' | ')}>;`;
+    });
+  const [head, body] = module.split('\n/** How telcopay runs');
+  const shared = parameters.shared();
+  return [
+    head.replace(
+      "import type { OperationTable } from '@telcopay/core';",
+      [
+        "import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';",
+        "import type { paths } from './schema.js';",
+      ].join('\n'),
+    ),
+    ...(shared
+      ? [
+          '/** The path and query parameters that several operations declare, by input field. */',
+          `const PARAMETERS = ${literal(shared, '')} as const;`,
+          '',
+        ]
+      : []),
+    `/** How telcopay runs${body.trimEnd()}`,
+    '',
+    "/** A client's method definitions on these operations, by method name (`clientMethods`). */",
+    'export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;',
+    '',
+    '/** The typed methods of definitions `D`, with their doc comments. */',
+    'export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;',
+    '',
+    '/** Every parameter of the spec as a method input holds it, typed as core checks it. */',
+    'export interface ParameterFields {',
+    ...parameters.fields,
+    '}',
+    '',
+    "/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */",
+    ...inputs,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The spec's parameters, each once by the input field that holds it: its contract (referred to
+ * from the table as `PARAMETERS.<field>`) and its field of `ParameterFields`. A field that two
+ * operations declare differently is an error of the spec.
+ */
+function parameterRegistry(source) {
+  // The types of the values core's parameter checks accept.
+  const CHECKED_TYPES = { text: 'string', id: 'number | string', count: 'number', flag: 'boolean' };
+  const contracts = {};
+  const uses = new Map();
+  const fields = [];
+  return {
+    contracts,
+    fields,
+    add(param, facts) {
+      const field = param.input ?? param.name;
+      const declared = facts.parameters.find(({ name }) => name === param.name);
+      const type = param.oneOf
+        ? param.oneOf.map((value) => literal(value, '')).join(' | ')
+        : (CHECKED_TYPES[param.check] ?? schemaType(declared.schema));
+      const optional = param.required ? '' : '?';
+      if (!contracts[field]) {
+        contracts[field] = param;
+        const doc = declared.description?.trim().replaceAll('\n', ' ');
+        if (doc) fields.push(`  /** ${doc} */`);
+        fields.push(`  ${field}${optional}: ${type}${optional && ' | undefined'};`);
+      } else if (JSON.stringify(contracts[field]) !== JSON.stringify(param)) {
+        fail(source, [`parameter field \`${field}\` is declared two ways`]);
+      }
+      uses.set(field, (uses.get(field) ?? 0) + 1);
+      // Written inline, or as a reference to `PARAMETERS` when several operations declare it.
+      return {
+        field,
+        toLiteral: (indent) =>
+          uses.get(field) > 1 ? `PARAMETERS.${field}` : literal(contracts[field], indent),
+      };
+    },
+    /** The contracts of the fields that several operations declare, if any. */
+    shared() {
+      const many = Object.keys(contracts).filter((field) => uses.get(field) > 1);
+      return many.length > 0 && Object.fromEntries(many.map((field) => [field, contracts[field]]));
+    },
+  };
+}
+
+/** Where a correlation id goes, and the format its header's schema gives it (`uuid`). */
+function correlationPlace({ in: place, name }, facts) {
+  const { format } = facts.headerSchemas.get(name.toLowerCase()) ?? {};
+  return { in: place, name, ...(format ? { format } : {}) };
+}
+
+function schemaType(schema = {}) {
+  return schema.type === 'integer' ? 'number' : (schema.type ?? 'unknown');
 }
 
 /** `MANIFEST`: the provider's name, mock port, currency, environments and secret names. */
@@ -173,12 +278,19 @@ function constantModule(source, { name, type, satisfies = type, doc, value }) {
   ].join('\n');
 }
 
-/** A TypeScript literal of plain data: identifier keys bare, strings single-quoted. */
+/**
+ * A TypeScript literal of plain data: identifier keys bare, strings single-quoted; a value with
+ * `toLiteral` is written as it says (a reference to another constant).
+ */
 function literal(value, indent) {
+  if (typeof value?.toLiteral === 'function') return value.toLiteral(indent);
   if (typeof value === 'string')
     return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   const inner = `${indent}  `;
+  if (Array.isArray(value) && value.some((item) => typeof item === 'object')) {
+    return `[\n${value.map((item) => `${inner}${literal(item, inner)},`).join('\n')}\n${indent}]`;
+  }
   if (Array.isArray(value)) return `[${value.map((item) => literal(item, inner)).join(', ')}]`;
   const lines = Object.entries(value).map(([key, item]) => {
     const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key, inner);

@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseDocument } from 'yaml';
 import { packageFiles } from './scaffold/files.mjs';
+import { completeRequestIds } from './scaffold/request-ids.mjs';
 import { specCredentials, specOperations } from './scaffold/spec-facts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +41,7 @@ if (source) {
 if (!existsSync(specFile)) stop(`Write specs/${name}/openapi.yaml first, or pass --spec.`);
 
 completeTelcopayInfo();
+writeFileSync(specFile, completeRequestIds(readFileSync(specFile, 'utf8')));
 redocly.setIn(['apis', name], {
   root: `./specs/${name}/openapi.yaml`,
   'x-openapi-ts': { output: `./packages/${name}/src/generated/schema.ts` },

@@ -6,6 +6,11 @@
 //     key: { in: header, name: x-stone-idempotency-key }     # keyed only: where the key goes
 //     correlation: { in: header, name: Request-Correlation-Id }  # optional: a per-call id
 //     reconcile: { operation: getRechargeBalance, advice: … }  # unkeyed-money only
+//     requestIds: [destino, monto]   # unkeyed-money only: the request's fields (body fields or
+//                                    # parameters) that identify it for reconciliation
+//
+// A path or query parameter may carry `x-telcopay: { input: page }`: the method input's field
+// that holds it, when not its own name. Its schema says how core checks it (parameterContracts).
 //
 // `read`: sending it again has no further effect (reads, simulations, token requests, whole
 // state replacements and deletes); `keyed`: it has an effect, and an idempotency key or a
@@ -17,7 +22,7 @@
 
 export const SAFETIES = ['read', 'keyed', 'unkeyed-money'];
 const KEY_PLACES = ['header', 'body'];
-const FIELDS = ['method', 'safety', 'key', 'correlation', 'reconcile'];
+const FIELDS = ['method', 'safety', 'key', 'correlation', 'reconcile', 'requestIds'];
 const METHOD_NAME = /^[a-z][A-Za-z0-9]*$/;
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
@@ -36,9 +41,47 @@ export function operationFacts(operation, pathItem, resolve) {
     headers: new Set(
       parameters.filter((p) => p?.in === 'header').map((p) => String(p.name).toLowerCase()),
     ),
+    headerSchemas: new Map(
+      parameters
+        .filter((p) => p?.in === 'header')
+        .map((p) => [String(p.name).toLowerCase(), p.schema ? resolve(p.schema) : {}]),
+    ),
     bodyFields: new Set(Object.keys(schema?.properties ?? {})),
     contentType,
+    parameters: parameters
+      .filter((p) => p?.in === 'path' || p?.in === 'query')
+      .map((p) => ({ ...p, schema: p.schema ? resolve(p.schema) : undefined })),
   };
+}
+
+/**
+ * The path and query parameters as core maps a method's input to them: the input field, and
+ * the check the schema implies (`minLength` text, a number, a boolean, an `enum`, a `default`).
+ */
+export function parameterContracts(facts) {
+  return facts.parameters.map(({ name, in: place, required, schema = {}, ...parameter }) => {
+    const input = parameter['x-telcopay']?.input;
+    const number = schema.type === 'number' || schema.type === 'integer';
+    const check =
+      schema.type === 'string' && schema.minLength >= 1
+        ? 'text'
+        : schema.type === 'boolean'
+          ? 'flag'
+          : number && !schema.enum
+            ? required
+              ? 'id'
+              : 'count'
+            : undefined;
+    return {
+      name,
+      in: place,
+      ...(input ? { input } : {}),
+      ...(required ? { required: true } : {}),
+      ...(check ? { check } : {}),
+      ...(schema.enum ? { oneOf: schema.enum } : {}),
+      ...(schema.default !== undefined ? { default: schema.default } : {}),
+    };
+  });
 }
 
 /**
@@ -54,7 +97,7 @@ export function extensionProblems(extension, facts, operationIds) {
   for (const field of Object.keys(extension)) {
     if (!FIELDS.includes(field)) problem([field], `Unknown field; known: ${FIELDS.join(', ')}.`);
   }
-  const { method, safety, key, correlation, reconcile } = extension;
+  const { method, safety, key, correlation, reconcile, requestIds } = extension;
   if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
     problem(['method'], '`method` must be the client method name, e.g. `sendRecharge`.');
   }
@@ -69,8 +112,22 @@ export function extensionProblems(extension, facts, operationIds) {
   if (correlation !== undefined) checkPlace(correlation, ['correlation'], problem, facts, false);
   if (safety === 'unkeyed-money') {
     checkReconcile(reconcile, problem, operationIds);
-  } else if (reconcile !== undefined) {
-    problem(['reconcile'], '`reconcile` belongs to an `unkeyed-money` operation only.');
+    checkRequestIds(requestIds, problem, facts);
+  } else {
+    for (const field of ['reconcile', 'requestIds']) {
+      if (extension[field] !== undefined) {
+        problem([field], `\`${field}\` belongs to an \`unkeyed-money\` operation only.`);
+      }
+    }
+  }
+  for (const parameter of facts.parameters ?? []) {
+    const input = parameter['x-telcopay']?.input;
+    if (parameter['x-telcopay'] !== undefined && !METHOD_NAME.test(input ?? '')) {
+      problem(
+        ['parameters', parameter.name],
+        `Parameter \`${parameter.name}\`: its \`x-telcopay\` is \`{ input: <field> }\`, the method input's field.`,
+      );
+    }
   }
   return problems;
 }
@@ -105,6 +162,23 @@ function checkReconcile(reconcile, problem, operationIds) {
   }
   if (typeof reconcile.advice !== 'string' || reconcile.advice.trim() === '') {
     problem(['reconcile', 'advice'], '`advice` must say what to do before sending it again.');
+  }
+}
+
+/** What identifies an unkeyed-money request, for reconciling a lost answer: its own fields. */
+function checkRequestIds(requestIds, problem, facts) {
+  if (!Array.isArray(requestIds) || requestIds.length === 0) {
+    problem(
+      ['requestIds'],
+      'An `unkeyed-money` operation names its `requestIds` (request fields).',
+    );
+    return;
+  }
+  const known = new Set([...facts.bodyFields, ...facts.parameters.map(({ name }) => name)]);
+  for (const name of requestIds) {
+    if (!known.has(name)) {
+      problem(['requestIds'], `\`${name}\` is not a body field or parameter of this operation.`);
+    }
   }
 }
 

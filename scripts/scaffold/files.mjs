@@ -95,23 +95,25 @@ function clientSource({ pascal, constant, camel }, operations, credentials) {
     .map(({ option }) => `  requireCredential(MANIFEST.name, '${option}', options.${option});\n`)
     .join('');
   const definitions = operations
-    .map(
-      ({ operationId }) =>
-        `    ${operationId}: { request: (input: RequestOf<'${operationId}'>) => input },\n`,
-    )
+    .map(({ operationId, method, summary, takesInput }) => {
+      const definition = takesInput
+        ? `{ request: specInput<operations['${operationId}']>() }`
+        : '{}';
+      return `  /** ${summary ?? operationId}. */\n  ${method}: ${definition},\n`;
+    })
     .join('');
   return `import {
   type ClientOptions,
-  createProviderRuntime,
-  type OperationOf,
-  type OperationRequest,
-  operationMethods,
+  clientMethods,
+  type MethodDefinitions,
+  manifestRuntime,
   requireCredential,
+  specInput,
 } from '@telcopay/core';
 import { ${camel}Auth } from './auth.js';
 import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
-import type { paths } from './generated/schema.js';
+import type { operations, paths } from './generated/schema.js';
 
 /** Where a client sends its calls: the spec's servers marked \`x-environment\`, and the mock. */
 export const ${constant}_ENVIRONMENTS = MANIFEST.environments;
@@ -120,26 +122,15 @@ export type ${pascal}Environment = keyof typeof ${constant}_ENVIRONMENTS;
 export interface ${pascal}ClientOptions extends ClientOptions<${pascal}Environment> {
 ${options}}
 
-/** One operation's request as the spec types it: replace it with the method's own input. */
-type RequestOf<Id extends keyof typeof OPERATIONS> = OperationRequest<
-  OperationOf<paths, (typeof OPERATIONS)[Id]>
->;
+// Core sends each operation as its table says (safety, keys, reconciliation, parameters and
+// their checks); each method takes its spec's input (parameters by name, and \`body\`). Replace
+// an input with the method's own, and add its checks and the provider's quirks, here.
+const METHODS = {
+${definitions}} satisfies MethodDefinitions<paths, typeof OPERATIONS>;
 
 export function create${pascal}Client(options: ${pascal}ClientOptions) {
-${required}  const runtime = createProviderRuntime<paths, ${pascal}Environment>(
-    {
-      provider: MANIFEST.name,
-      environments: ${constant}_ENVIRONMENTS,
-      secretNames: MANIFEST.secretNames,
-    },
-    options,
-    ${camel}Auth(options),
-  );
-  // Core sends each operation as its table says (safety, keys, reconciliation); the input
-  // mapping, its checks and the provider's quirks go here.
-  const methods = operationMethods(runtime, OPERATIONS, {
-${definitions}  });
-  return { raw: runtime.raw, ...methods };
+${required}  const runtime = manifestRuntime<paths, ${pascal}Environment>(MANIFEST, options, ${camel}Auth(options));
+  return { raw: runtime.raw, ...clientMethods(runtime, OPERATIONS, METHODS) };
 }
 
 export type ${pascal}Client = ReturnType<typeof create${pascal}Client>;
@@ -183,10 +174,10 @@ function contractSource({ name, pascal }, operations, credentials) {
     .map(({ option }) => `${option}: 'contract-test-${option}', `)
     .join('');
   const calls = operations
-    .map(
-      ({ operationId, method, input }) =>
-        `    ${operationId}: (client, call) => client.${method}(${JSON.stringify(input)}, call),\n`,
-    )
+    .map(({ operationId, method, input, takesInput }) => {
+      const args = takesInput ? `${JSON.stringify(input)}, call` : 'call';
+      return `    ${operationId}: (client, call) => client.${method}(${args}),\n`;
+    })
     .join('');
   return `import { describeContract } from '@telcopay/testing';
 import { create${pascal}Client, type ${pascal}Client } from '../src/index.js';

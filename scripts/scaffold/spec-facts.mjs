@@ -3,30 +3,35 @@
 import { refResolver } from '../spec-ref.mjs';
 import { HTTP_METHODS } from '../x-telcopay.js';
 
-/** The spec's operations: operationId, client method and an example input for the method. */
+/**
+ * The spec's operations: operationId, client method, summary, and an example input for the
+ * method (its parameters by name, and `body`), when it takes one.
+ */
 export function specOperations(document) {
   const resolve = refResolver(document);
   return Object.entries(document.paths ?? {}).flatMap(([, pathItem]) =>
     HTTP_METHODS.filter((httpMethod) => pathItem[httpMethod]).map((httpMethod) => {
       const operation = pathItem[httpMethod];
+      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
+        .map(resolve)
+        .filter(({ in: place }) => place === 'path' || place === 'query');
       return {
         operationId: operation.operationId,
         method: operation['x-telcopay']?.method ?? operation.operationId,
-        input: exampleInput(operation, pathItem, resolve),
+        summary: operation.summary,
+        takesInput: parameters.length > 0 || operation.requestBody !== undefined,
+        input: exampleInput(operation, parameters, resolve),
       };
     }),
   );
 }
 
-/** The request of one call, from the examples of its parameters and body (required ones only). */
-function exampleInput(operation, pathItem, resolve) {
-  const params = {};
-  for (const parameter of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const { in: place, name, required, example, schema } = resolve(parameter);
-    if (!required || (place !== 'path' && place !== 'query')) continue;
-    params[place] = { ...params[place], [name]: example ?? resolve(schema)?.example };
+/** The input of one call, from the examples of its parameters and body (required ones only). */
+function exampleInput(operation, parameters, resolve) {
+  const input = {};
+  for (const { name, required, example, schema } of parameters) {
+    if (required) input[name] = example ?? resolve(schema)?.example;
   }
-  const input = Object.keys(params).length > 0 ? { params } : {};
   const requestBody = operation.requestBody ? resolve(operation.requestBody) : undefined;
   const media = Object.values(requestBody?.content ?? {})[0];
   if (media) {

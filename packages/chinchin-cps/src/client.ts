@@ -1,24 +1,19 @@
 import {
-  type CallOptions,
   type ClientOptions,
-  createProviderRuntime,
-  operationMethods,
-  requireCredential,
+  clientMethods,
+  manifestRuntime,
+  mayTake,
+  requireCredentials,
+  takes,
   ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { signatureAuth } from './auth.js';
 import { balanceCapabilityExplainer } from './balance-capability.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, operations, paths } from './generated/schema.js';
-import {
-  type Amount,
-  validAmount,
-  validFlag,
-  validNumberService,
-  validServiceId,
-} from './validation.js';
+import { type Amount, validAmount, validNumberService, validServiceId } from './validation.js';
 
 const PROVIDER = MANIFEST.name;
 
@@ -58,81 +53,55 @@ export interface ChinchinCpsClientOptions extends ClientOptions<ChinchinCpsEnvir
   gatewayPrefix?: string | undefined;
 }
 
-export interface ChinchinCpsClient {
-  /**
-   * Pays (tops up) `amount` VES on a basic service. Money moves and no idempotency key exists:
-   * a failed or timed-out payment is never retried; reconcile with the answer's `idOperation`.
-   */
-  payService(input: PayServiceInput, call?: CallOptions): Promise<PayResult>;
-  /**
-   * A service's balance. When the provider refuses it (4xx) for a service its balance-capable
-   * list does not contain, the error is a `ServiceNotBalanceCapableError` that says so.
-   */
-  getServiceBalance(input: GetServiceBalanceInput, call?: CallOptions): Promise<ServiceBalance>;
-  /** The basic services; `canGetBalance: true` lists only those that can report a balance. */
-  listBasicServices(input?: ListBasicServicesInput, call?: CallOptions): Promise<BasicService[]>;
+/** The client's methods; a refused balance query is explained with the provider's list. */
+function definitions(explainRefusal: ReturnType<typeof balanceCapabilityExplainer>) {
+  return {
+    /**
+     * Pays (tops up) `amount` VES on a basic service. Money moves and no idempotency key exists:
+     * a failed or timed-out payment is never retried; reconcile with the answer's `idOperation`.
+     */
+    payService: {
+      // Built in the documented field order; serialised once, then signed and sent as is.
+      request: (input: PayServiceInput) => ({
+        body: {
+          numberService: validNumberService(input.numberService, 'payService'),
+          idTypeService: validServiceId(input.idTypeService, 'payService'),
+          amount: validAmount(input.amount, 'payService'),
+        },
+      }),
+    },
+    /**
+     * A service's balance. When the provider refuses it (4xx) for a service its balance-capable
+     * list does not contain, the error is a `ServiceNotBalanceCapableError` that says so.
+     */
+    getServiceBalance: {
+      request: takes<GetServiceBalanceInput>(),
+      mapError: (error, request) => explainRefusal(error, request.params.query.idTypeService),
+    },
+    /** The basic services; `canGetBalance: true` lists only those that can report a balance. */
+    listBasicServices: { request: mayTake<ListBasicServicesInput>() },
+  } satisfies Definitions;
+}
+
+export type ChinchinCpsClient = Methods<ReturnType<typeof definitions>> & {
   /** The underlying openapi-fetch client, with signing and logging. */
   raw: Client<paths>;
-}
+};
 
 export function createChinchinCpsClient(options: ChinchinCpsClientOptions): ChinchinCpsClient {
   const { apiKey, apiSecret } = options;
-  requireCredential(PROVIDER, 'apiKey', apiKey);
-  requireCredential(PROVIDER, 'apiSecret', apiSecret);
+  requireCredentials(MANIFEST, options);
   const gatewayPrefix = validGatewayPrefix(options.gatewayPrefix ?? '/cps');
-  const runtime = createProviderRuntime<paths, ChinchinCpsEnvironment>(
-    {
-      provider: PROVIDER,
-      environments: CHINCHIN_CPS_ENVIRONMENTS,
-      secretNames: MANIFEST.secretNames,
-    },
+  const runtime = manifestRuntime<paths, ChinchinCpsEnvironment>(
+    MANIFEST,
     options,
     signatureAuth({ apiKey, apiSecret, gatewayPrefix }),
   );
-  const methods = operationMethods(runtime, OPERATIONS, {
-    payService: {
-      request(input: PayServiceInput) {
-        const operation = 'payService';
-        // Built in the documented field order; serialised once, then signed and sent as is.
-        const body = {
-          numberService: validNumberService(input.numberService, operation),
-          idTypeService: validServiceId(input.idTypeService, operation),
-          amount: validAmount(input.amount, operation),
-        };
-        return { body, requestIds: body };
-      },
-    },
-    getServiceBalance: {
-      request: (input: GetServiceBalanceInput) => ({
-        params: {
-          query: {
-            numberService: validNumberService(input.numberService, 'getServiceBalance'),
-            idTypeService: validServiceId(input.idTypeService, 'getServiceBalance'),
-          },
-        },
-      }),
-      mapError: (error, request) =>
-        explainBalanceRefusal(error, request.params.query.idTypeService),
-    },
-    listBasicServices: {
-      // Always explicit, so the signed query object is the one sent (the docs sign `false` too).
-      request: (input: ListBasicServicesInput = {}) => ({
-        params: {
-          query: {
-            canGetBalance: validFlag(
-              input.canGetBalance ?? false,
-              'canGetBalance',
-              'listBasicServices',
-            ),
-          },
-        },
-      }),
-    },
-  });
   // Not tied to one call's signal or headers: the answer is cached for every later call.
-  const explainBalanceRefusal = balanceCapabilityExplainer(() =>
+  const explainRefusal = balanceCapabilityExplainer(() =>
     methods.listBasicServices({ canGetBalance: true }),
   );
+  const methods = clientMethods(runtime, OPERATIONS, definitions(explainRefusal));
   return { raw: runtime.raw, ...methods };
 }
 

@@ -60,8 +60,3 @@ function exactMinor(value: number | string): number | undefined {
     return undefined;
   }
 }
-
-export function validFlag(value: unknown, field: string, operation: string): boolean {
-  if (typeof value !== 'boolean') reject(operation, field, value, `${field} must be a boolean`);
-  return value;
-}

@@ -19,6 +19,13 @@ export {
   type ProviderRuntime,
 } from './client.js';
 export {
+  type ClientMethods,
+  clientMethods,
+  type MethodDefinitions,
+  manifestRuntime,
+  requireCredentials,
+} from './client-methods.js';
+export {
   type ApiName,
   type EndpointOptions,
   type ProviderManifest,
@@ -60,6 +67,8 @@ export {
 export {
   type CallIds,
   type HttpMethod,
+  type MappedRequest,
+  mayTake,
   type OperationContract,
   type OperationDefinition,
   type OperationMethods,
@@ -68,8 +77,12 @@ export {
   type OperationTable,
   operationMethods,
   type Sent,
+  type SpecInput,
   type SuccessData,
+  specInput,
+  takes,
 } from './operations.js';
+export { type InputSite, invalidField, type ParameterContract } from './parameters.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_POLICY,

@@ -1,6 +1,5 @@
 import {
   defaultPathSerializer,
-  type FetchResponse,
   type ParamsOption,
   type QuerySerializer,
   type QuerySerializerOptions,
@@ -16,6 +15,12 @@ import type { ProviderRuntime } from './client.js';
 import { type Reconciliation, ValidationError } from './errors.js';
 import { callIdentity } from './idempotency.js';
 import type { CallOptions, Safety, SendResult } from './operation.js';
+import {
+  type InputSite,
+  invalidField,
+  mapParameters,
+  type ParameterContract,
+} from './parameters.js';
 import type { HttpFacts } from './telemetry.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
@@ -31,10 +36,14 @@ export interface OperationContract {
   readonly contentType?: string;
   /** Where a `keyed` operation's idempotency key goes: a header, or a body field. */
   readonly key?: { readonly in: 'header' | 'body'; readonly name: string };
-  /** The header of a per-call correlation id, when the provider takes one. */
-  readonly correlation?: { readonly in: 'header'; readonly name: string };
+  /** The header of a per-call correlation id, when the provider takes one (and its format). */
+  readonly correlation?: { readonly in: 'header'; readonly name: string; readonly format?: string };
   /** How to learn what an `unkeyed-money` call did when its answer was lost. */
   readonly reconcile?: Reconciliation;
+  /** The request's fields (body fields or parameters) kept to reconcile an `unkeyed-money` call. */
+  readonly requestIds?: readonly string[];
+  /** Its path and query parameters, as core maps a method's input object to them. */
+  readonly params?: readonly ParameterContract[];
 }
 
 /** A provider's operations by operationId (`src/generated/operations.ts`). */
@@ -44,23 +53,48 @@ export type OperationTable = Readonly<Record<string, OperationContract>>;
 export type OperationOf<Paths, C extends OperationContract> =
   Paths extends Record<C['path'], Record<C['httpMethod'], infer Op>> ? Op : never;
 
-/** An operation's success body. */
-export type SuccessData<Op> =
-  Op extends Record<string | number, unknown>
-    ? NonNullable<FetchResponse<Op, unknown, `${string}/${string}`>['data']>
-    : never;
+type OkStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | '2XX';
 
-/** One call's request, as a method's input mapping builds it (typed by the spec). */
-export type OperationRequest<Op> = ParamsOption<Op> &
-  RequestBodyOption<Op> & {
-    /** The caller's idempotency key; a keyed operation makes one per call without it. */
-    idempotencyKey?: string | undefined;
-    /** The caller's correlation id; an operation that takes one makes it without it. */
-    correlationId?: string | undefined;
-    /** The request's own references, kept for reconciliation when the outcome is unknown. */
-    requestIds?: Record<string, unknown> | undefined;
-    querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions | undefined;
-  };
+/**
+ * An operation's success body: the content of its 2xx answers, as openapi-fetch types `data`
+ * (written out here, so that a client's declarations name only the spec's own types).
+ */
+export type SuccessData<Op> = Op extends { responses: infer Responses }
+  ? NonNullable<
+      {
+        [S in keyof Responses & OkStatus]: Responses[S] extends { content: infer Content }
+          ? Content[keyof Content]
+          : never;
+      }[keyof Responses & OkStatus]
+    >
+  : never;
+
+interface RequestExtras {
+  /** The caller's idempotency key; a keyed operation makes one per call without it. */
+  idempotencyKey?: string | undefined;
+  /** The caller's correlation id; an operation that takes one makes it without it. */
+  correlationId?: string | undefined;
+  /**
+   * The request's own references, kept for reconciliation when the outcome is unknown. Default:
+   * the fields the spec names (`x-telcopay.requestIds`).
+   */
+  requestIds?: Record<string, unknown> | undefined;
+  querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions | undefined;
+}
+
+/** One call's request (typed by the spec). */
+export type OperationRequest<Op> = ParamsOption<Op> & RequestBodyOption<Op> & RequestExtras;
+
+type ParametersOf<Op> = Op extends { parameters: infer P } ? P : never;
+
+/**
+ * One call's request as a method's input mapping builds it: what core takes from the input object
+ * (the table's `params`, its `body` and `correlationId`) may be left out; any given here win.
+ */
+export type MappedRequest<Op> = {
+  params?: { [K in keyof ParametersOf<Op>]?: Partial<ParametersOf<Op>[K]> };
+} & Partial<RequestBodyOption<Op>> &
+  RequestExtras;
 
 /** The idempotency key and correlation id one call was sent with. */
 export interface CallIds<C extends OperationContract> {
@@ -81,8 +115,8 @@ export interface OperationDefinition<Paths, C extends OperationContract> {
    * depends on no input is given as is, and the method then takes only the call options.
    */
   request?:
-    | ((input: never) => OperationRequest<OperationOf<Paths, C>>)
-    | OperationRequest<OperationOf<Paths, C>>;
+    | ((input: never) => MappedRequest<OperationOf<Paths, C>>)
+    | MappedRequest<OperationOf<Paths, C>>;
   /** For a 2xx body: the provider's failure text when the body reports a failure. */
   businessFailure?: (data: SuccessData<OperationOf<Paths, C>>) => string | undefined;
   /**
@@ -120,10 +154,10 @@ type ResultOf<Paths, C extends OperationContract, Def> = Def extends {
       ? { correlationId: CallIds<C>['correlationId']; data: SuccessData<OperationOf<Paths, C>> }
       : SuccessData<OperationOf<Paths, C>>;
 
-type MethodOf<Paths, C extends OperationContract, Def> = Def extends {
-  request: (input: infer Input) => unknown;
+export type MethodOf<Paths, C extends OperationContract, Def> = Def extends {
+  request: (...input: infer Input extends [unknown?]) => unknown;
 }
-  ? (input: Input, call?: CallOptions) => Promise<ResultOf<Paths, C, Def>>
+  ? (...args: [...input: Input, call?: CallOptions]) => Promise<ResultOf<Paths, C, Def>>
   : (call?: CallOptions) => Promise<ResultOf<Paths, C, Def>>;
 
 /** The methods of the defined operations, named as the table names them. */
@@ -196,7 +230,7 @@ async function callOperation<Paths extends object>(
   input: () => AnyRequest,
   call: CallOptions = {},
 ): Promise<unknown> {
-  const request = input();
+  const request = withRequestIds(contract, input());
   const prepared = prepare(runtime, contract, definition, request);
   const { ids } = prepared;
   const auth = definition.auth ?? runtime.auth;
@@ -250,7 +284,59 @@ function mapInput(
       field: 'input',
     });
   }
-  return request(input);
+  const site = { provider, operation };
+  const parameters = contract.params ?? [];
+  // An object input holds the parameters (checked first); a bare value is the only parameter's.
+  const bare = input !== undefined && typeof input !== 'object';
+  if (bare && parameters.length !== 1) return request(input);
+  const [only] = parameters;
+  const fields = (bare && only ? { [only.input ?? only.name]: input } : (input ?? {})) as Record<
+    string,
+    unknown
+  >;
+  const mapped = mapParameters(site, parameters, fields);
+  const own = request(input);
+  const { params = {} } = own;
+  const correlation = contract.correlation && { correlationId: fields.correlationId };
+  return {
+    // The input holds the body and the correlation id too, where the mapping does not set them.
+    ...('body' in fields ? { body: fields.body } : {}),
+    ...(correlation && { correlationId: checkedId(site, contract.correlation, correlation) }),
+    ...own,
+    ...(parameters.length > 0 && {
+      params: {
+        ...params,
+        path: { ...mapped.path, ...params.path },
+        query: { ...mapped.query, ...params.query },
+      },
+    }),
+  };
+}
+
+/** The caller's correlation id, in the format its header's schema gives (a uuid). */
+function checkedId(
+  site: InputSite,
+  place: NonNullable<OperationContract['correlation']>,
+  { correlationId }: { correlationId: unknown },
+): string | undefined {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (correlationId === undefined) return undefined;
+  if (typeof correlationId !== 'string' || (place.format === 'uuid' && !uuid.test(correlationId))) {
+    invalidField(site, 'correlationId', `must be a ${place.format ?? 'string'}`, correlationId);
+  }
+  return correlationId;
+}
+
+/** The request with its default `requestIds`: the fields the spec names, as sent. */
+function withRequestIds(contract: OperationContract, request: AnyRequest): AnyRequest {
+  if (request.requestIds || !contract.requestIds) return request;
+  const sources = [request.body, request.params?.path, request.params?.query] as Record<
+    string,
+    unknown
+  >[];
+  const sent = (name: string) => sources.find((fields) => fields?.[name] !== undefined)?.[name];
+  const requestIds = Object.fromEntries(contract.requestIds.map((name) => [name, sent(name)]));
+  return { ...request, requestIds };
 }
 
 /** One call's request, ready for every attempt: its ids fixed, its body serialised once. */
@@ -336,4 +422,41 @@ function serialise(body: unknown, contract: OperationContract): string {
   return contract.contentType === FORM
     ? new URLSearchParams(body as Record<string, string>).toString()
     : JSON.stringify(body);
+}
+
+/**
+ * A method's input type, for an operation whose parameters core maps from that input object
+ * (the table's `params`): the mapping adds nothing of its own.
+ */
+export function takes<Input>(): (input: Input) => Record<string, never> {
+  return (_input) => ({});
+}
+
+/** As `takes`, for an input that may be left out (every parameter optional). */
+export function mayTake<Input>(): (input?: Input) => Record<string, never> {
+  return () => ({});
+}
+
+/** No fields: what an absent part of an input adds. */
+type NoFields = Record<never, never>;
+type FieldsOf<T> = [T] extends [never] ? NoFields : T extends object ? T : NoFields;
+type ContentOf<Body> = Body extends { content: infer Content } ? Content[keyof Content] : never;
+
+/** An operation's input as its spec types it: its path and query parameters by name, and `body`. */
+export type SpecInput<Op> = FieldsOf<
+  NonNullable<ParametersOf<Op>['path' & keyof ParametersOf<Op>]>
+> &
+  FieldsOf<NonNullable<ParametersOf<Op>['query' & keyof ParametersOf<Op>]>> &
+  (Op extends { requestBody?: infer Body }
+    ? [NonNullable<Body>] extends [never]
+      ? NoFields
+      : { body: ContentOf<NonNullable<Body>> }
+    : NoFields);
+
+/**
+ * The input mapping of a method that takes its spec's input (`SpecInput`), as a new provider's
+ * scaffolded client does: core maps the parameters, the body goes as given.
+ */
+export function specInput<Op>(): (input: SpecInput<Op>) => MappedRequest<Op> {
+  return (input) => ({ body: (input as { body?: unknown }).body }) as MappedRequest<Op>;
 }

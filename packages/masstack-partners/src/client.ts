@@ -1,25 +1,17 @@
 import {
   bearerAuth,
-  type CallOptions,
   type ClientOptions,
-  createProviderRuntime,
-  operationMethods,
+  clientMethods,
+  manifestRuntime,
+  requireCredentials,
   type TokenSource,
-  ValidationError,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
-import { type Correlated, checkedCorrelationId } from './correlation.js';
 import type { ServiceType } from './enums.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
-import {
-  checkId,
-  checkMovementBody,
-  checkRefundBody,
-  checkServiceAddress,
-  PROVIDER,
-} from './validation.js';
+import { checkMovementBody, checkRefundBody } from './validation.js';
 
 type Schemas = components['schemas'];
 export type Amount = Schemas['amountDTO'];
@@ -78,123 +70,65 @@ export interface CreateRefundInput extends ServiceInput {
   body: Refund;
 }
 
-export interface MasstackPartnersClient {
+// Creates are keyed by the caller's unique id, an update replaces the whole movement, a delete
+// of a deleted movement changes nothing: every call here may be sent again. The service's
+// address (and movement id) in every input is checked and placed by core, as the spec says.
+const METHODS = {
   /** Creates a movement on a non-subscribable service, keyed by `external_movement_unique_id`. */
-  createNonSubscribableMovement(
-    input: CreateNonSubscribableMovementInput,
-    call?: CallOptions,
-  ): Promise<Correlated<MovementCreated>>;
+  createNonSubscribableMovement: serviceCall<CreateNonSubscribableMovementInput>(
+    'createNonSubscribableMovement',
+    checkMovementBody,
+  ),
   /** Replaces a movement of a non-subscribable service (PUT: the body is its whole new state). */
-  updateNonSubscribableMovement(
-    input: UpdateNonSubscribableMovementInput,
-    call?: CallOptions,
-  ): Promise<Correlated<MovementUpdated>>;
-  deleteNonSubscribableMovement(
-    input: MovementInput,
-    call?: CallOptions,
-  ): Promise<Correlated<MovementUpdated>>;
+  updateNonSubscribableMovement: serviceCall<UpdateNonSubscribableMovementInput>(
+    'updateNonSubscribableMovement',
+    checkMovementBody,
+  ),
+  deleteNonSubscribableMovement: serviceCall<MovementInput>('deleteNonSubscribableMovement'),
   /** Refunds a movement of a non-subscribable service, keyed by `external_refund_unique_id`. */
-  createNonSubscribableRefund(
-    input: CreateNonSubscribableRefundInput,
-    call?: CallOptions,
-  ): Promise<Correlated<RefundCreated>>;
+  createNonSubscribableRefund: serviceCall<CreateNonSubscribableRefundInput>(
+    'createNonSubscribableRefund',
+    checkRefundBody,
+  ),
   /** Creates a movement on a service, keyed by `external_movement_unique_id`. */
-  createMovement(
-    input: CreateMovementInput,
-    call?: CallOptions,
-  ): Promise<Correlated<MovementCreated>>;
-  deleteMovement(input: MovementInput, call?: CallOptions): Promise<Correlated<MovementUpdated>>;
+  createMovement: serviceCall<CreateMovementInput>('createMovement', checkMovementBody),
+  deleteMovement: serviceCall<MovementInput>('deleteMovement'),
   /** Refunds a movement of a service, keyed by `external_refund_unique_id`. */
-  createRefund(input: CreateRefundInput, call?: CallOptions): Promise<Correlated<RefundCreated>>;
+  createRefund: serviceCall<CreateRefundInput>('createRefund', checkRefundBody),
+} satisfies Definitions;
+
+export type MasstackPartnersClient = Methods<typeof METHODS> & {
   /** The underlying openapi-fetch client, with auth and logging (no correlation id, no checks). */
   raw: Client<paths>;
-}
+};
 
 export function createMasstackPartnersClient(
   options: MasstackPartnersClientOptions,
 ): MasstackPartnersClient {
-  const { token } = options;
-  if (typeof token !== 'function' && (typeof token !== 'string' || token === '')) {
-    throw new ValidationError('token must be a bearer JWT or a function that yields one.', {
-      provider: PROVIDER,
-      operation: 'createClient',
-      field: 'token',
-    });
-  }
-  const runtime = createProviderRuntime<paths, MasstackPartnersEnvironment>(
-    {
-      provider: PROVIDER,
-      environments: MASSTACK_PARTNERS_ENVIRONMENTS,
-      secretNames: MANIFEST.secretNames,
-    },
+  requireCredentials(MANIFEST, options);
+  const runtime = manifestRuntime<paths, MasstackPartnersEnvironment>(
+    MANIFEST,
     options,
-    bearerAuth(token),
+    bearerAuth(options.token),
   );
-  // Creates are keyed by the caller's unique id, an update replaces the whole movement, a
-  // delete of a deleted movement changes nothing: every call here may be sent again.
-  const methods = operationMethods(runtime, OPERATIONS, {
-    createNonSubscribableMovement: serviceCreate<NonSubscribableMovement>(
-      'createNonSubscribableMovement',
-      checkMovementBody,
-    ),
-    updateNonSubscribableMovement: {
-      request(input: UpdateNonSubscribableMovementInput) {
-        const operation = 'updateNonSubscribableMovement';
-        const { params } = movementRequest(operation, input);
-        checkMovementBody(operation, input.body);
-        const correlationId = checkedCorrelationId(input.correlationId, operation);
-        return { params, body: input.body, correlationId };
-      },
-      returns: 'correlated',
-    },
-    deleteNonSubscribableMovement: movementDelete('deleteNonSubscribableMovement'),
-    createNonSubscribableRefund: serviceCreate<NonSubscribableRefund>(
-      'createNonSubscribableRefund',
-      checkRefundBody,
-    ),
-    createMovement: serviceCreate<Movement>('createMovement', checkMovementBody),
-    deleteMovement: movementDelete('deleteMovement'),
-    createRefund: serviceCreate<Refund>('createRefund', checkRefundBody),
-  });
-  return { raw: runtime.raw, ...methods };
+  return { raw: runtime.raw, ...clientMethods(runtime, OPERATIONS, METHODS) };
 }
 
-/** A create on a service: its address and body checked, in that order, then its correlation id. */
-function serviceCreate<Body>(
+type BodyOf<Input> = Input extends { body: infer Body } ? Body : undefined;
+
+/**
+ * A call on a service, resolving to the body and its correlation id: its body (if any) checked.
+ * Core takes the body and the correlation id (checked: a uuid) from the input, as the spec says.
+ */
+function serviceCall<Input extends ServiceInput>(
   operation: string,
-  checkBody: (operation: string, body: Body) => void,
+  checkBody?: (operation: string, body: BodyOf<Input>) => void,
 ) {
   return {
-    request(input: ServiceInput & { body: Body }) {
-      checkServiceAddress(operation, input);
-      checkBody(operation, input.body);
-      return {
-        params: { path: { service_type: input.serviceType, service_id: input.serviceId } },
-        body: input.body,
-        correlationId: checkedCorrelationId(input.correlationId, operation),
-      };
+    request(input: Input) {
+      checkBody?.(operation, (input as { body?: unknown } as { body: BodyOf<Input> }).body);
+      return {};
     },
     returns: 'correlated' as const,
-  };
-}
-
-/** A delete of a movement. */
-function movementDelete(operation: string) {
-  return {
-    request: (input: MovementInput) => ({
-      ...movementRequest(operation, input),
-      correlationId: checkedCorrelationId(input.correlationId, operation),
-    }),
-    returns: 'correlated' as const,
-  };
-}
-
-/** The path of a movement of a service, its parts checked. */
-function movementRequest(operation: string, input: MovementInput) {
-  checkServiceAddress(operation, input);
-  checkId(operation, 'movementId', input.movementId);
-  const { serviceType, serviceId, movementId } = input;
-  return {
-    params: { path: { service_type: serviceType, service_id: serviceId, movement_id: movementId } },
   };
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '@telcopay/core';
-import { isMovementType, isServiceType, MOVEMENT_TYPES, SERVICE_TYPES } from './enums.js';
+import { isMovementType, MOVEMENT_TYPES } from './enums.js';
 import { MANIFEST } from './generated/manifest.js';
 
 /** The provider name of every error and log entry of this client. */
@@ -8,23 +8,6 @@ export const PROVIDER = MANIFEST.name;
 /** A ValidationError on `field` (a path into the method's input, e.g. `body.amount.tax`). */
 export function invalidInput(operation: string, field: string, message: string): ValidationError {
   return new ValidationError(`${field} ${message}`, { provider: PROVIDER, operation, field });
-}
-
-/** The service a call addresses, as every method's input names it. */
-export interface ServiceAddress {
-  serviceType: unknown;
-  serviceId: unknown;
-}
-
-export function checkServiceAddress(operation: string, input: ServiceAddress): void {
-  if (!isServiceType(input.serviceType)) {
-    throw invalidInput(
-      operation,
-      'serviceType',
-      `must be one of ${SERVICE_TYPES.join(', ')} (got ${JSON.stringify(input.serviceType)}).`,
-    );
-  }
-  checkId(operation, 'serviceId', input.serviceId);
 }
 
 /** A caller-chosen or provider-issued id: a string with something in it. */
@@ -45,13 +28,27 @@ interface BodyCommon {
   amount: unknown;
 }
 
-/** Checks a movement body (both kinds); the caller's unique id is what makes a retry safe. */
-export function checkMovementBody(
-  operation: string,
-  body: BodyCommon & { type: unknown; external_movement_unique_id: unknown },
-): void {
-  checkBodyObject(operation, body);
-  checkId(operation, 'body.external_movement_unique_id', body.external_movement_unique_id);
+/**
+ * A check of a movement or refund body (both kinds): an object, with the caller's unique ids
+ * (what makes a retry safe) and the kind's own checks, then its period and amount.
+ */
+function bodyCheck<Body extends BodyCommon>(
+  ids: readonly (keyof Body & string)[],
+  checkKind: (operation: string, body: Body) => void = () => {},
+) {
+  return (operation: string, body: Body): void => {
+    checkBodyObject(operation, body);
+    for (const id of ids) checkId(operation, `body.${id}`, body[id]);
+    checkKind(operation, body);
+    checkPeriod(operation, body);
+    checkAmount(operation, body.amount);
+  };
+}
+
+/** Checks a movement body: its unique id and a known movement type. */
+export const checkMovementBody = bodyCheck<
+  BodyCommon & { type: unknown; external_movement_unique_id: unknown }
+>(['external_movement_unique_id'], (operation, body) => {
   if (!isMovementType(body.type)) {
     throw invalidInput(
       operation,
@@ -59,21 +56,12 @@ export function checkMovementBody(
       `must be one of ${MOVEMENT_TYPES.join(', ')} (got ${JSON.stringify(body.type)}).`,
     );
   }
-  checkPeriod(operation, body);
-  checkAmount(operation, body.amount);
-}
+});
 
-/** Checks a refund body (both kinds); the caller's unique id is what makes a retry safe. */
-export function checkRefundBody(
-  operation: string,
-  body: BodyCommon & { external_refund_unique_id: unknown; movement_id: unknown },
-): void {
-  checkBodyObject(operation, body);
-  checkId(operation, 'body.external_refund_unique_id', body.external_refund_unique_id);
-  checkId(operation, 'body.movement_id', body.movement_id);
-  checkPeriod(operation, body);
-  checkAmount(operation, body.amount);
-}
+/** Checks a refund body: its unique id and the refunded movement's id. */
+export const checkRefundBody = bodyCheck<
+  BodyCommon & { external_refund_unique_id: unknown; movement_id: unknown }
+>(['external_refund_unique_id', 'movement_id']);
 
 function checkBodyObject(operation: string, body: unknown): void {
   if (typeof body !== 'object' || body === null) {

@@ -1,17 +1,16 @@
 import {
-  type CallOptions,
   type ClientOptions,
-  createProviderRuntime,
-  operationMethods,
-  requireCredential,
-  ValidationError,
+  clientMethods,
+  manifestRuntime,
+  requireCredentials,
+  takes,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { accepted, failureText } from './answer.js';
 import { apiTokenAuth } from './auth.js';
 import { normaliseDestino } from './destino.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import { type Monto, validateMonto } from './monto.js';
 import { authenticatedRaw, type RawPaths } from './raw.js';
@@ -40,63 +39,43 @@ export interface SendRechargeInput {
   monto: Monto;
 }
 
-export interface QvatelClient {
+const METHODS = {
   /** Recharges a phone. Money moves: keep the answer's `id_recarga`. */
-  sendRecharge(input: SendRechargeInput, call?: CallOptions): Promise<RechargeSent>;
+  sendRecharge: {
+    request: (input: SendRechargeInput) => ({
+      // api_token joins the form as the auth serialises it (auth.ts).
+      body: {
+        destino: normaliseDestino(input.destino),
+        monto: validateMonto(input.monto),
+      } as unknown as Schemas['SendRechargeForm'],
+    }),
+    businessFailure: failureText,
+    result: (body) => accepted(body),
+  },
   /** The state of one recharge (`Recargado`, …). */
-  getRechargeStatus(idRecarga: string, call?: CallOptions): Promise<RechargeStatus>;
+  getRechargeStatus: {
+    request: takes<string>(),
+    businessFailure: failureText,
+    result: (body) => accepted(body),
+  },
   /** The account's recharge balance. */
-  getRechargeBalance(call?: CallOptions): Promise<RechargeBalance>;
+  getRechargeBalance: { businessFailure: failureText, result: (body) => accepted(body) },
+} satisfies Definitions;
+
+export type QvatelClient = Methods<typeof METHODS> & {
   /**
    * The underlying openapi-fetch client, already authenticated (the api_token is added to
    * every query and form, so no body or query needs it) and logged. A POST goes as a form.
    */
   raw: Client<RawPaths>;
-}
+};
 
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
-  requireCredential(MANIFEST.name, 'apiToken', options.apiToken);
-  const runtime = createProviderRuntime<paths, QvatelEnvironment>(
-    {
-      provider: MANIFEST.name,
-      environments: QVATEL_ENVIRONMENTS,
-      secretNames: MANIFEST.secretNames,
-    },
+  requireCredentials(MANIFEST, options);
+  const runtime = manifestRuntime<paths, QvatelEnvironment>(
+    MANIFEST,
     options,
     apiTokenAuth(options.apiToken),
   );
-  const methods = operationMethods(runtime, OPERATIONS, {
-    sendRecharge: {
-      request(input: SendRechargeInput) {
-        const body = {
-          destino: normaliseDestino(input.destino),
-          monto: validateMonto(input.monto),
-        };
-        // api_token joins the form as the auth serialises it (auth.ts).
-        return { body: body as unknown as Schemas['SendRechargeForm'], requestIds: body };
-      },
-      businessFailure: failureText,
-      result: (body) => accepted(body),
-    },
-    getRechargeStatus: {
-      request: (idRecarga: string) => ({
-        params: { query: { id_recarga: requireRechargeId(idRecarga) } },
-      }),
-      businessFailure: failureText,
-      result: (body) => accepted(body),
-    },
-    getRechargeBalance: { businessFailure: failureText, result: (body) => accepted(body) },
-  });
-  return { raw: authenticatedRaw(runtime.raw), ...methods };
-}
-
-function requireRechargeId(idRecarga: string): string {
-  if (typeof idRecarga !== 'string' || idRecarga.trim() === '') {
-    throw new ValidationError('idRecarga must be the id_recarga that sendRecharge returned.', {
-      provider: 'qvatel',
-      operation: 'getRechargeStatus',
-      field: 'idRecarga',
-    });
-  }
-  return idRecarga;
+  return { raw: authenticatedRaw(runtime.raw), ...clientMethods(runtime, OPERATIONS, METHODS) };
 }

@@ -1,10 +1,12 @@
 import {
   type CallOptions,
   type ClientOptions,
-  createProviderRuntime,
+  clientMethods,
+  manifestRuntime,
   NO_AUTH,
-  operationMethods,
+  type ProviderRuntime,
   requireCredential,
+  takes,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import {
@@ -29,14 +31,13 @@ import {
   type StoneTopupsEnvironment,
 } from './environments.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
   type ConfirmInput,
   checkedIdempotencyKey,
   confirmRetryOf,
   invalidInput,
-  providerIdOf,
   type TopupInput,
   topupBody,
 } from './topup-input.js';
@@ -71,74 +72,41 @@ export interface StoneTopupsClientOptions extends ClientOptions<StoneTopupsEnvir
   accountId?: string | undefined;
 }
 
-export interface StoneTopupsClient {
-  /** The pay-TV providers (Claro TV, Oi TV, SKY TV) with their ids. */
-  listProviders(call?: CallOptions): Promise<ProviderList>;
-  /** A provider's plans; `value` is integer cents. */
-  listValues(providerId: number | string, call?: CallOptions): Promise<ProductList>;
-  /** Simulates a top-up (202): the amount that would be charged. Moves no money. */
-  dryRun(input: TopupInput, call?: CallOptions): Promise<TopupDryRun>;
-  /**
-   * Confirms a top-up: money moves. Always sent with `x-stone-idempotency-key` (the caller's or
-   * a new UUID), returned with the receipt; send the same key again to retry safely. A PIN
-   * challenge rejects with `ChallengeRequiredError` (see `solveChallenge`).
-   */
-  confirm(input: ConfirmInput, call?: CallOptions): Promise<ConfirmResult>;
-  /**
-   * Sends the challenged confirmation again, same idempotency key, with the solution: a JWE of
-   * `{challenge_id, pin}` under Stone's `enc` key (fetched once and cached).
-   */
-  solveChallenge(input: SolveChallengeInput, call?: CallOptions): Promise<ConfirmResult>;
-  /** Stone's public keys (JWKS); needs no token. */
-  getDiscoveryKeys(call?: CallOptions): Promise<Jwks>;
-  /** A new access token. The client gets and caches its own; this is for other uses. */
-  requestAccessToken(call?: CallOptions): Promise<TokenResponse>;
-  /** The underlying openapi-fetch client for the API host, with auth and logging. */
-  raw: Client<paths>;
-}
-
-export function createStoneTopupsClient(options: StoneTopupsClientOptions): StoneTopupsClient {
-  requireCredential(PROVIDER, 'clientId', options.clientId);
-  checkPrivateKey(options.privateKey);
-  const { clientId, privateKey, accountId } = options;
-  const accountsUrl = resolveAccountsUrl(options);
-  const runtime = createProviderRuntime<paths, StoneTopupsEnvironment>(
-    {
-      provider: PROVIDER,
-      environments: STONE_TOPUPS_ENVIRONMENTS,
-      secretNames: MANIFEST.secretNames,
-    },
-    options,
-    stoneAuth({
-      issueToken: (): Promise<TokenResponse> => methods.requestAccessToken(),
-      secrets: [typeof privateKey === 'string' ? privateKey : undefined],
-    }),
-  );
-  const { secrets, logger } = runtime;
-  const methods = operationMethods(runtime, OPERATIONS, {
+/** The client's methods, for the options' account and application. */
+function definitions(
+  { accountId, clientId, privateKey }: StoneTopupsClientOptions,
+  accountsUrl: string,
+  { secrets, logger }: ProviderRuntime<paths>,
+) {
+  return {
+    /** The pay-TV providers (Claro TV, Oi TV, SKY TV) with their ids. */
     listProviders: {},
-    listValues: {
-      request: (providerId: number | string) => ({
-        params: { path: { provider_id: Number(providerIdOf(providerId, 'listValues')) } },
-      }),
-    },
-    // A simulation: it moves no money, so sending it again is harmless.
+    /** A provider's plans; `value` is integer cents. */
+    listValues: { request: takes<number | string>() },
+    /** Simulates a top-up (202): the amount that would be charged. Moves no money. */
     dryRun: { request: (input: TopupInput) => ({ body: topupBody(input, accountId, 'dryRun') }) },
+    /**
+     * Confirms a top-up: money moves. Always sent with `x-stone-idempotency-key` (the caller's or
+     * a new UUID), returned with the receipt; send the same key again to retry safely. A PIN
+     * challenge rejects with `ChallengeRequiredError` (see `solveChallenge`).
+     */
     confirm: {
-      // Sent with the caller's idempotency key, or one core makes: a resend is the same top-up.
-      request: (input: ConfirmInput & { solution?: string }) => ({
-        body: topupBody(input, accountId, 'confirm'),
-        idempotencyKey: checkedIdempotencyKey(input.idempotencyKey, 'confirm'),
-        params: {
-          header: input.solution ? { 'x-stone-challenge-solution': input.solution } : {},
-        },
-      }),
+      request(input: ConfirmInput) {
+        // A challenge's solution comes from solveChallenge only.
+        const { solution } = input as ConfirmInput & { solution?: string };
+        return {
+          body: topupBody(input, accountId, 'confirm'),
+          idempotencyKey: checkedIdempotencyKey(input.idempotencyKey, 'confirm'),
+          params: { header: solution ? { 'x-stone-challenge-solution': solution } : {} },
+        };
+      },
       returns: 'body-with-key',
       mapError: (error, request, { idempotencyKey }) =>
         asChallengeRequired(error, confirmRetryOf(request.body, idempotencyKey)),
     },
-    // The public key set and the token request carry no bearer token.
+    /** Stone's public keys (JWKS); needs no token. */
     getDiscoveryKeys: { auth: NO_AUTH },
+    /** A new access token. The client gets and caches its own; this is for other uses. */
     requestAccessToken: {
       auth: assertionAuth(assertionSigner({ clientId, privateKey, accountsUrl })),
       baseUrl: accountsUrl,
@@ -168,8 +136,36 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
         return issued;
       },
     },
-  });
-  const { getDiscoveryKeys: fetchEncryptionKeys } = operationMethods(runtime, OPERATIONS, {
+  } satisfies Definitions;
+}
+
+export type StoneTopupsClient = Methods<ReturnType<typeof definitions>> & {
+  /**
+   * Sends the challenged confirmation again, same idempotency key, with the solution: a JWE of
+   * `{challenge_id, pin}` under Stone's `enc` key (fetched once and cached).
+   */
+  solveChallenge(input: SolveChallengeInput, call?: CallOptions): Promise<ConfirmResult>;
+  /** The underlying openapi-fetch client for the API host, with auth and logging. */
+  raw: Client<paths>;
+};
+
+export function createStoneTopupsClient(options: StoneTopupsClientOptions): StoneTopupsClient {
+  requireCredential(PROVIDER, 'clientId', options.clientId);
+  checkPrivateKey(options.privateKey);
+  const { privateKey, accountId } = options;
+  const accountsUrl = resolveAccountsUrl(options);
+  const runtime = manifestRuntime<paths, StoneTopupsEnvironment>(
+    MANIFEST,
+    options,
+    stoneAuth({
+      issueToken: (): Promise<TokenResponse> => methods.requestAccessToken(),
+      secrets: [typeof privateKey === 'string' ? privateKey : undefined],
+    }),
+    STONE_TOPUPS_ENVIRONMENTS,
+  );
+  const { secrets } = runtime;
+  const methods = clientMethods(runtime, OPERATIONS, definitions(options, accountsUrl, runtime));
+  const { getDiscoveryKeys: fetchEncryptionKeys } = clientMethods(runtime, OPERATIONS, {
     getDiscoveryKeys: { auth: NO_AUTH, businessFailure: missingEncryptionKey },
   });
   const encryptionKey = encryptionKeyCache(fetchEncryptionKeys);
@@ -195,7 +191,7 @@ export function createStoneTopupsClient(options: StoneTopupsClientOptions): Ston
       const key = await encryptionKey({ signal: call?.signal, timeoutMs: call?.timeoutMs });
       const solution = await encryptSolution(key, challenge.id, pin);
       secrets.add(solution);
-      return methods.confirm({ ...confirmation, solution }, call);
+      return methods.confirm({ ...confirmation, solution } as ConfirmInput, call);
     },
   };
 }

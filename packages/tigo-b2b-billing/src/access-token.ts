@@ -1,13 +1,13 @@
 import {
   type CallOptions,
   type ClientOptions,
-  createProviderRuntime,
   createTokenCache,
+  manifestRuntime,
   operationMethods,
   type TokenCache,
 } from '@telcopay/core';
 import { basicCredentials, clientBasicAuth, parseAccessToken } from './auth.js';
-import { PROVIDER, type TigoB2bBillingEnvironment } from './environments.js';
+import type { TigoB2bBillingEnvironment } from './environments.js';
 import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
@@ -35,10 +35,11 @@ export function createAccessTokens(
   clientSecret: string,
 ): AccessTokens {
   const credentials = basicCredentials(clientId, clientSecret);
-  const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
-    { provider: PROVIDER, environments, secretNames: MANIFEST.secretNames },
+  const runtime = manifestRuntime<paths, TigoB2bBillingEnvironment>(
+    MANIFEST,
     { ...options, baseUrl: options.gatewayRoot },
     clientBasicAuth(credentials, clientSecret),
+    environments,
   );
   // A new token replaces nothing: asking again is harmless.
   const { requestAccessToken } = operationMethods(runtime, OPERATIONS, {

@@ -2,10 +2,12 @@ import {
   type CallOptions,
   type ClientOptions,
   cachedBearerAuth,
-  createProviderRuntime,
-  operationMethods,
+  clientMethods,
+  manifestRuntime,
   requireCredential,
+  requireCredentials,
   resolveBaseUrl,
+  takes,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { type AccessTokenResponse, createAccessTokens } from './access-token.js';
@@ -18,7 +20,17 @@ import {
   type TigoB2bBillingEnvironment,
 } from './environments.js';
 import { MANIFEST } from './generated/manifest.js';
-import { OPERATIONS } from './generated/operations.js';
+import {
+  type Definitions,
+  type GetContractParams,
+  type ListBillPaymentsParams,
+  type ListBillsParams,
+  type Methods,
+  OPERATIONS,
+  type ParameterFields,
+  type ValidatePaymentByCouponParams,
+  type ValidatePaymentParams,
+} from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import {
   type CharacteristicField,
@@ -26,8 +38,6 @@ import {
   type NumericId,
   optionalCount,
   requireBills,
-  requireNumericId,
-  requireText,
 } from './input.js';
 
 type Schemas = components['schemas'];
@@ -60,14 +70,7 @@ export interface TigoB2bBillingClientOptions extends ClientOptions<TigoB2bBillin
 }
 
 /** A business customer: the identification type (e.g. `NIT`) and number. */
-export interface CustomerInput {
-  idType: string;
-  identification: NumericId;
-}
-
-export interface GetContractInput {
-  contractId: NumericId;
-}
+export type CustomerInput = Pick<ParameterFields, 'idType' | 'identification'>;
 
 export interface ListContractsInput extends CustomerInput {
   /** Sent as `reg_ini` ("Number of Pages"): a 1-based page number. */
@@ -81,17 +84,6 @@ export interface IterateContractsInput extends CustomerInput {
   pageSize?: number | undefined;
 }
 
-export interface ListBillsInput {
-  contractId: NumericId;
-  /** How many bills to return (`quantity`). */
-  quantity?: number | undefined;
-}
-
-export interface ListBillPaymentsInput {
-  contractId: NumericId;
-  billNo: string;
-}
-
 export interface GetPartyCharacteristicsInput extends CustomerInput {
   contractId: NumericId;
   /** Which characteristics to return: at least one of `role` (party role), `plus` (plus customer). */
@@ -103,63 +95,6 @@ export interface PaymentInput extends CustomerInput {
   payment: CheckoutPaymentRequest;
 }
 
-export interface ValidatePaymentInput {
-  /** The payment's signature, as `checkoutPayment` answered it. */
-  paymentId: string;
-}
-
-export interface ValidatePaymentByCouponInput {
-  /** The coupon id type. */
-  couponId: string;
-  /** The coupon number. */
-  id: string;
-}
-
-export interface TigoB2bBillingClient {
-  /** Asks the token endpoint for a new access token (not cached; the client manages its own). */
-  requestAccessToken(call?: CallOptions): Promise<AccessTokenResponse>;
-  /** The contract with this id. */
-  getContract(input: GetContractInput, call?: CallOptions): Promise<ContractsDetails>;
-  /** One page of the customer's contracts. */
-  listContracts(input: ListContractsInput, call?: CallOptions): Promise<ContractsDetails>;
-  /**
-   * Every contract of the customer, fetched page by page: `reg_ini` = 1, 2, 3… (taken as a page
-   * number, as the source describes it), `num_reg` = `pageSize`, until a short or empty page.
-   */
-  iterateContracts(input: IterateContractsInput, call?: CallOptions): AsyncIterable<ContractsItem>;
-  /** The bills of a contract, latest first. */
-  listBills(input: ListBillsInput, call?: CallOptions): Promise<BillsCollection>;
-  /** The payment of one bill. */
-  listBillPayments(input: ListBillPaymentsInput, call?: CallOptions): Promise<BillPayment>;
-  /** The party's characteristics on a contract, as selected by `fields`. */
-  getPartyCharacteristics(
-    input: GetPartyCharacteristicsInput,
-    call?: CallOptions,
-  ): Promise<PartyCharacteristics>;
-  /**
-   * Starts the payment of one or many bills through the payment gateway: keep the `signature`
-   * and send the payer to `url`. Carries no idempotency key, so it is never sent twice.
-   */
-  checkoutPayment(input: PaymentInput, call?: CallOptions): Promise<CheckoutPaymentResponse>;
-  /**
-   * Registers bills paid outside the UNE gateway. The answer maps each bill reference to whether
-   * it was registered: check every value. Never sent twice.
-   */
-  registerPayment(input: PaymentInput, call?: CallOptions): Promise<RegisterPaymentResponse>;
-  /** A gateway payment, by its signature. */
-  validatePayment(
-    input: ValidatePaymentInput,
-    call?: CallOptions,
-  ): Promise<ValidatePaymentResponse>;
-  /** A gateway payment, by its coupon. */
-  validatePaymentByCoupon(
-    input: ValidatePaymentByCouponInput,
-    call?: CallOptions,
-  ): Promise<ValidatePaymentResponse>;
-  /** The underlying openapi-fetch client of the billing base URL, with bearer auth and logging. */
-  raw: Client<paths>;
-}
-
 /**
  * Inferred: the checkout answer's `error` is 0 in the source's example; any other value is taken
  * to mean no transaction was created.
@@ -168,31 +103,55 @@ function checkoutFailure(body: CheckoutPaymentResponse): string | undefined {
   return body.error ? (body.description ?? `error ${body.error}`) : undefined;
 }
 
-/** The `{idType}/{identification}` path parameters of a customer's operations. */
-function customerPath(operation: string, input: CustomerInput) {
-  return {
-    idType: requireText(operation, 'idType', input.idType),
-    identification: requireNumericId(operation, 'identification', input.identification),
-  };
+/** A payment of bills (checkout or register): the bills checked (the customer is the path's). */
+function paymentRequest(operation: string) {
+  return (input: PaymentInput) => ({ body: requireBills(operation, input.payment) });
 }
 
-/**
- * A payment of bills (checkout or register): the customer and the bills checked, and what
- * identifies the payment kept for reconciliation when its outcome is unknown.
- */
-function paymentRequest(operation: string) {
-  return (input: PaymentInput) => ({
-    params: { path: customerPath(operation, input) },
-    body: requireBills(operation, input.payment),
-    requestIds: {
-      idType: input.idType,
-      identification: input.identification,
-      bills: (input.payment.billsCollection ?? []).map(
-        (bill) => bill.billNo ?? bill.referencePayment,
-      ),
-    },
-  });
-}
+const METHODS = {
+  /** The contract with this id. */
+  getContract: { request: takes<GetContractParams>() },
+  /** One page of the customer's contracts. */
+  listContracts: { request: takes<ListContractsInput>() },
+  /** The bills of a contract, latest first. */
+  listBills: { request: takes<ListBillsParams>() },
+  /** The payment of one bill. */
+  listBillPayments: { request: takes<ListBillPaymentsParams>() },
+  /** The party's characteristics on a contract, as selected by `fields`. */
+  getPartyCharacteristics: {
+    request: (input: GetPartyCharacteristicsInput) => ({
+      params: { query: { fields: characteristicFields('getPartyCharacteristics', input.fields) } },
+      // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
+      querySerializer: { allowReserved: true },
+    }),
+  },
+  /**
+   * Starts the payment of one or many bills through the payment gateway: keep the `signature`
+   * and send the payer to `url`. Carries no idempotency key, so it is never sent twice.
+   */
+  checkoutPayment: { request: paymentRequest('checkoutPayment'), businessFailure: checkoutFailure },
+  /**
+   * Registers bills paid outside the UNE gateway. The answer maps each bill reference to whether
+   * it was registered: check every value. Never sent twice.
+   */
+  registerPayment: { request: paymentRequest('registerPayment') },
+  /** A gateway payment, by its signature. */
+  validatePayment: { request: takes<ValidatePaymentParams>() },
+  /** A gateway payment, by its coupon. */
+  validatePaymentByCoupon: { request: takes<ValidatePaymentByCouponParams>() },
+} satisfies Definitions;
+
+export type TigoB2bBillingClient = Methods<typeof METHODS> & {
+  /** Asks the token endpoint for a new access token (not cached; the client manages its own). */
+  requestAccessToken(call?: CallOptions): Promise<AccessTokenResponse>;
+  /**
+   * Every contract of the customer, fetched page by page: `reg_ini` = 1, 2, 3… (taken as a page
+   * number, as the source describes it), `num_reg` = `pageSize`, until a short or empty page.
+   */
+  iterateContracts(input: IterateContractsInput, call?: CallOptions): AsyncIterable<ContractsItem>;
+  /** The underlying openapi-fetch client of the billing base URL, with bearer auth and logging. */
+  raw: Client<paths>;
+};
 
 export function createTigoB2bBillingClient(
   options: TigoB2bBillingClientOptions,
@@ -200,7 +159,7 @@ export function createTigoB2bBillingClient(
   // A colon would split the Basic credentials (RFC 7617) in the wrong place.
   const noColon = (clientId: string) => !clientId.includes(':');
   requireCredential(PROVIDER, 'clientId', options.clientId, noColon, ' (no colon)');
-  requireCredential(PROVIDER, 'clientSecret', options.clientSecret);
+  requireCredentials(MANIFEST, options);
   const environments = billingEnvironments(options.countryCode);
   const billingBaseUrl = resolveBaseUrl(PROVIDER, options, environments);
   const accessTokens = createAccessTokens(
@@ -209,91 +168,16 @@ export function createTigoB2bBillingClient(
     options.clientId,
     options.clientSecret,
   );
-  const runtime = createProviderRuntime<paths, TigoB2bBillingEnvironment>(
-    { provider: PROVIDER, environments, secretNames: MANIFEST.secretNames },
+  const runtime = manifestRuntime<paths, TigoB2bBillingEnvironment>(
+    MANIFEST,
     options,
     cachedBearerAuth(accessTokens.cache, {
       secrets: accessTokens.secrets,
       isExpiredToken: isInvalidAccessTokenFault,
     }),
+    environments,
   );
-  const methods = operationMethods(runtime, OPERATIONS, {
-    getContract: {
-      request: (input: GetContractInput) => ({
-        params: {
-          path: { contractId: requireNumericId('getContract', 'contractId', input.contractId) },
-        },
-      }),
-    },
-    listContracts: {
-      request(input: ListContractsInput) {
-        const operation = 'listContracts';
-        const path = customerPath(operation, input);
-        const page = optionalCount(operation, 'page', input.page);
-        const pageSize = optionalCount(operation, 'pageSize', input.pageSize);
-        const query = {
-          ...(page === undefined ? {} : { reg_ini: page }),
-          ...(pageSize === undefined ? {} : { num_reg: pageSize }),
-        };
-        return { params: { path, query } };
-      },
-    },
-    listBills: {
-      request(input: ListBillsInput) {
-        const operation = 'listBills';
-        const contractId = requireNumericId(operation, 'contractId', input.contractId);
-        const quantity = optionalCount(operation, 'quantity', input.quantity);
-        return {
-          params: { path: { contractId }, query: quantity === undefined ? {} : { quantity } },
-        };
-      },
-    },
-    listBillPayments: {
-      request: (input: ListBillPaymentsInput) => ({
-        params: {
-          path: {
-            contractId: requireNumericId('listBillPayments', 'contractId', input.contractId),
-            billNo: requireText('listBillPayments', 'billNo', input.billNo),
-          },
-        },
-      }),
-    },
-    getPartyCharacteristics: {
-      request(input: GetPartyCharacteristicsInput) {
-        const operation = 'getPartyCharacteristics';
-        const path = {
-          ...customerPath(operation, input),
-          contractId: requireNumericId(operation, 'contractId', input.contractId),
-        };
-        const fields = characteristicFields(operation, input.fields);
-        // `fields` is only role/plus and commas: sent unencoded, as the source's `?fields=role,plus`.
-        return { params: { path, query: { fields } }, querySerializer: { allowReserved: true } };
-      },
-    },
-    checkoutPayment: {
-      request: paymentRequest('checkoutPayment'),
-      businessFailure: checkoutFailure,
-    },
-    registerPayment: { request: paymentRequest('registerPayment') },
-    validatePayment: {
-      request: (input: ValidatePaymentInput) => ({
-        params: {
-          path: { paymentId: requireText('validatePayment', 'paymentId', input.paymentId) },
-        },
-      }),
-    },
-    validatePaymentByCoupon: {
-      request: (input: ValidatePaymentByCouponInput) => ({
-        params: {
-          path: {
-            couponId: requireText('validatePaymentByCoupon', 'couponId', input.couponId),
-            id: requireText('validatePaymentByCoupon', 'id', input.id),
-          },
-        },
-      }),
-    },
-  });
-
+  const methods = clientMethods(runtime, OPERATIONS, METHODS);
   return {
     raw: runtime.raw,
     ...methods,

@@ -12,19 +12,14 @@ export {
   type ContractsItem,
   type CustomerInput,
   createTigoB2bBillingClient,
-  type GetContractInput,
   type GetPartyCharacteristicsInput,
   type IterateContractsInput,
-  type ListBillPaymentsInput,
-  type ListBillsInput,
   type ListContractsInput,
   type PartyCharacteristics,
   type PaymentInput,
   type RegisterPaymentResponse,
   type TigoB2bBillingClient,
   type TigoB2bBillingClientOptions,
-  type ValidatePaymentByCouponInput,
-  type ValidatePaymentInput,
   type ValidatePaymentResponse,
 } from './client.js';
 export {
@@ -34,5 +29,12 @@ export {
 } from './environments.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
 export { MANIFEST as TIGO_B2B_BILLING_MANIFEST } from './generated/manifest.js';
+export type {
+  GetContractParams as GetContractInput,
+  ListBillPaymentsParams as ListBillPaymentsInput,
+  ListBillsParams as ListBillsInput,
+  ValidatePaymentByCouponParams as ValidatePaymentByCouponInput,
+  ValidatePaymentParams as ValidatePaymentInput,
+} from './generated/operations.js';
 export type { components, operations, paths } from './generated/schema.js';
 export type { CharacteristicField, NumericId } from './input.js';

@@ -1,4 +1,4 @@
-import { ValidationError } from '@telcopay/core';
+import { invalidField } from '@telcopay/core';
 import { PROVIDER } from './environments.js';
 import type { components } from './generated/schema.js';
 
@@ -15,32 +15,7 @@ export type CharacteristicField = 'role' | 'plus';
 const CHARACTERISTIC_FIELDS: readonly string[] = ['role', 'plus'] satisfies CharacteristicField[];
 
 function invalid(operation: string, field: string, message: string, value: unknown): never {
-  throw new ValidationError(`${field} ${message} (got ${JSON.stringify(value)}).`, {
-    provider: PROVIDER,
-    operation,
-    field,
-    body: { [field]: value },
-  });
-}
-
-/** A non-empty string, without surrounding white space. */
-export function requireText(operation: string, field: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    invalid(operation, field, 'must be a non-empty string', value);
-  }
-  return value.trim();
-}
-
-/**
- * The id as the number the path parameter is typed as. A string must be the plain decimal digits
- * of a safe integer: a leading zero or a digit beyond 2^53 would be lost, naming another record.
- */
-export function requireNumericId(operation: string, field: string, value: NumericId): number {
-  const id = typeof value === 'string' && /^[1-9]\d*$/.test(value) ? Number(value) : value;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
-    invalid(operation, field, 'must be a positive whole number or its decimal digits', value);
-  }
-  return id;
+  return invalidField({ provider: PROVIDER, operation }, field, message, value);
 }
 
 /** An optional count (page, page size, number of bills): a positive whole number when given. */

@@ -3,7 +3,8 @@
  * Regenerate with `pnpm generate`; the test command fails when this file is stale.
  */
 
-import type { OperationTable } from '@telcopay/core';
+import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
+import type { paths } from './schema.js';
 
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
@@ -17,17 +18,60 @@ export const OPERATIONS = {
       operation: 'getServiceBalance',
       advice: 'Check the service\'s balance (getServiceBalance, where the service supports it) or ask Chinchin for the operation before paying again.',
     },
+    requestIds: ['numberService', 'idTypeService', 'amount'],
   },
   getServiceBalance: {
     method: 'getServiceBalance',
     path: '/cps/v2/operation/get/balance',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'numberService',
+        in: 'query',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'idTypeService',
+        in: 'query',
+        required: true,
+        oneOf: [59, 63, 64, 229, 57, 62, 61, 60, 228, 58, 214, 215, 216, 212, 213, 207, 209, 210, 211, 208],
+      },
+    ],
   },
   listBasicServices: {
     method: 'listBasicServices',
     path: '/cps/v2/list/basic_services',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'canGetBalance',
+        in: 'query',
+        check: 'flag',
+        default: false,
+      },
+    ],
   },
 } as const satisfies OperationTable;
+
+/** A client's method definitions on these operations, by method name (`clientMethods`). */
+export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
+
+/** The typed methods of definitions `D`, with their doc comments. */
+export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
+
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
+  /** The number of the service ("número del tipo de servicio"), e.g. a phone or line number. */
+  numberService: string;
+  /** The id of the service type ("identificador del tipo de servicio"); the same ids as the payment. Only services listed with `canGetBalance=true` can be queried. */
+  idTypeService: 59 | 63 | 64 | 229 | 57 | 62 | 61 | 60 | 228 | 58 | 214 | 215 | 216 | 212 | 213 | 207 | 209 | 210 | 211 | 208;
+  /** `true` lists only the services whose balance can be queried with `GET /cps/v2/operation/get/balance`; `false` lists all basic services. */
+  canGetBalance?: boolean | undefined;
+}
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type GetServiceBalanceParams = Pick<ParameterFields, 'numberService' | 'idTypeService'>;
+export type ListBasicServicesParams = Pick<ParameterFields, 'canGetBalance'>;

@@ -3,7 +3,33 @@
  * Regenerate with `pnpm generate`; the test command fails when this file is stale.
  */
 
-import type { OperationTable } from '@telcopay/core';
+import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
+import type { paths } from './schema.js';
+
+/** The path and query parameters that several operations declare, by input field. */
+const PARAMETERS = {
+  serviceType: {
+    name: 'service_type',
+    in: 'path',
+    input: 'serviceType',
+    required: true,
+    oneOf: ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'],
+  },
+  serviceId: {
+    name: 'service_id',
+    in: 'path',
+    input: 'serviceId',
+    required: true,
+    check: 'text',
+  },
+  movementId: {
+    name: 'movement_id',
+    in: 'path',
+    input: 'movementId',
+    required: true,
+    check: 'text',
+  },
+} as const;
 
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
@@ -20,7 +46,12 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
+    params: [
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+    ],
   },
   updateNonSubscribableMovement: {
     method: 'updateNonSubscribableMovement',
@@ -31,7 +62,13 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
+    params: [
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+      PARAMETERS.movementId,
+    ],
   },
   deleteNonSubscribableMovement: {
     method: 'deleteNonSubscribableMovement',
@@ -41,7 +78,13 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
+    params: [
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+      PARAMETERS.movementId,
+    ],
   },
   createNonSubscribableRefund: {
     method: 'createNonSubscribableRefund',
@@ -56,7 +99,12 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
+    params: [
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+    ],
   },
   createMovement: {
     method: 'createMovement',
@@ -71,7 +119,12 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
+    params: [
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+    ],
   },
   deleteMovement: {
     method: 'deleteMovement',
@@ -81,7 +134,13 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
+    params: [
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+      PARAMETERS.movementId,
+    ],
   },
   createRefund: {
     method: 'createRefund',
@@ -96,6 +155,36 @@ export const OPERATIONS = {
     correlation: {
       in: 'header',
       name: 'Request-Correlation-Id',
+      format: 'uuid',
     },
+    params: [
+      PARAMETERS.serviceType,
+      PARAMETERS.serviceId,
+    ],
   },
 } as const satisfies OperationTable;
+
+/** A client's method definitions on these operations, by method name (`clientMethods`). */
+export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
+
+/** The typed methods of definitions `D`, with their doc comments. */
+export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
+
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
+  /** Service type indicator */
+  serviceType: 'multisim' | 'security' | 'tv' | 'datasharing' | 'mobile' | 'applewatch' | 'deviceinsurance';
+  /** Service identifier (for a mobile line, its number, e.g. `612123456`) */
+  serviceId: string;
+  /** Movement to be updated identifier */
+  movementId: string;
+}
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type CreateNonSubscribableMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;
+export type UpdateNonSubscribableMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId' | 'movementId'>;
+export type DeleteNonSubscribableMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId' | 'movementId'>;
+export type CreateNonSubscribableRefundParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;
+export type CreateMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;
+export type DeleteMovementParams = Pick<ParameterFields, 'serviceType' | 'serviceId' | 'movementId'>;
+export type CreateRefundParams = Pick<ParameterFields, 'serviceType' | 'serviceId'>;

@@ -3,7 +3,8 @@
  * Regenerate with `pnpm generate`; the test command fails when this file is stale.
  */
 
-import type { OperationTable } from '@telcopay/core';
+import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
+import type { paths } from './schema.js';
 
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
@@ -17,12 +18,22 @@ export const OPERATIONS = {
       operation: 'getRechargeBalance',
       advice: 'The recharge id was lost with the answer, so getRechargeStatus cannot be asked: compare getRechargeBalance with the balance before the call (or ask QvaTel) before recharging again.',
     },
+    requestIds: ['destino', 'monto'],
   },
   getRechargeStatus: {
     method: 'getRechargeStatus',
     path: '/recharge/status',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'id_recarga',
+        in: 'query',
+        input: 'idRecarga',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   getRechargeBalance: {
     method: 'getRechargeBalance',
@@ -31,3 +42,18 @@ export const OPERATIONS = {
     safety: 'read',
   },
 } as const satisfies OperationTable;
+
+/** A client's method definitions on these operations, by method name (`clientMethods`). */
+export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
+
+/** The typed methods of definitions `D`, with their doc comments. */
+export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
+
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
+  /** The id of the recharge, as returned by `POST /recharge/send`. */
+  idRecarga: string;
+}
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type GetRechargeStatusParams = Pick<ParameterFields, 'idRecarga'>;

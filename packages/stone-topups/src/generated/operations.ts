@@ -3,7 +3,8 @@
  * Regenerate with `pnpm generate`; the test command fails when this file is stale.
  */
 
-import type { OperationTable } from '@telcopay/core';
+import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
+import type { paths } from './schema.js';
 
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
@@ -18,6 +19,15 @@ export const OPERATIONS = {
     path: '/api/v1/topups/tv/values/{provider_id}',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'provider_id',
+        in: 'path',
+        input: 'providerId',
+        required: true,
+        check: 'id',
+      },
+    ],
   },
   dryRun: {
     method: 'dryRun',
@@ -51,3 +61,18 @@ export const OPERATIONS = {
     contentType: 'application/x-www-form-urlencoded',
   },
 } as const satisfies OperationTable;
+
+/** A client's method definitions on these operations, by method name (`clientMethods`). */
+export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
+
+/** The typed methods of definitions `D`, with their doc comments. */
+export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
+
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
+  /** The provider's `id`, as `GET /api/v1/topups/tv/providers` lists it (documented as `{provider-id}`). */
+  providerId: number | string;
+}
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type ListValuesParams = Pick<ParameterFields, 'providerId'>;

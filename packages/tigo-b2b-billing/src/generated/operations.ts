@@ -3,7 +3,30 @@
  * Regenerate with `pnpm generate`; the test command fails when this file is stale.
  */
 
-import type { OperationTable } from '@telcopay/core';
+import type { ClientMethods, MethodDefinitions, OperationTable } from '@telcopay/core';
+import type { paths } from './schema.js';
+
+/** The path and query parameters that several operations declare, by input field. */
+const PARAMETERS = {
+  contractId: {
+    name: 'contractId',
+    in: 'path',
+    required: true,
+    check: 'id',
+  },
+  idType: {
+    name: 'idType',
+    in: 'path',
+    required: true,
+    check: 'text',
+  },
+  identification: {
+    name: 'identification',
+    in: 'path',
+    required: true,
+    check: 'id',
+  },
+} as const;
 
 /** How telcopay runs each operation of the spec, by operationId. */
 export const OPERATIONS = {
@@ -12,36 +35,90 @@ export const OPERATIONS = {
     path: '/oauth/client_credential/accesstoken',
     httpMethod: 'post',
     safety: 'read',
+    params: [
+      {
+        name: 'grant_type',
+        in: 'query',
+        required: true,
+        oneOf: ['client_credentials'],
+      },
+    ],
   },
   getContract: {
     method: 'getContract',
     path: '/contracts/{contractId}',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      PARAMETERS.contractId,
+    ],
   },
   listContracts: {
     method: 'listContracts',
     path: '/customers/{idType}/{identification}/contracts',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      PARAMETERS.idType,
+      PARAMETERS.identification,
+      {
+        name: 'reg_ini',
+        in: 'query',
+        input: 'page',
+        check: 'count',
+      },
+      {
+        name: 'num_reg',
+        in: 'query',
+        input: 'pageSize',
+        check: 'count',
+      },
+    ],
   },
   listBills: {
     method: 'listBills',
     path: '/customers/contracts/{contractId}/bills',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      PARAMETERS.contractId,
+      {
+        name: 'quantity',
+        in: 'query',
+        check: 'count',
+      },
+    ],
   },
   listBillPayments: {
     method: 'listBillPayments',
     path: '/customers/contracts/{contractId}/bills/{billNo}/payments',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      PARAMETERS.contractId,
+      {
+        name: 'billNo',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   getPartyCharacteristics: {
     method: 'getPartyCharacteristics',
     path: '/customers/{idType}/{identification}/contracts/{contractId}/characteristics',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      PARAMETERS.contractId,
+      PARAMETERS.idType,
+      PARAMETERS.identification,
+      {
+        name: 'fields',
+        in: 'query',
+        required: true,
+      },
+    ],
   },
   checkoutPayment: {
     method: 'checkoutPayment',
@@ -53,6 +130,11 @@ export const OPERATIONS = {
       operation: 'validatePayment',
       advice: 'Look the bills up (listBills / listBillPayments) or validate the payment by its signature before paying again.',
     },
+    requestIds: ['idType', 'identification', 'billsCollection'],
+    params: [
+      PARAMETERS.idType,
+      PARAMETERS.identification,
+    ],
   },
   registerPayment: {
     method: 'registerPayment',
@@ -64,17 +146,90 @@ export const OPERATIONS = {
       operation: 'listBillPayments',
       advice: 'Check each bill with listBillPayments before registering the payments again.',
     },
+    requestIds: ['idType', 'identification', 'billsCollection'],
+    params: [
+      PARAMETERS.idType,
+      PARAMETERS.identification,
+    ],
   },
   validatePayment: {
     method: 'validatePayment',
     path: '/payments/{paymentId}/validate',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'paymentId',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
   validatePaymentByCoupon: {
     method: 'validatePaymentByCoupon',
     path: '/payments/{couponId}/{id}/validate',
     httpMethod: 'get',
     safety: 'read',
+    params: [
+      {
+        name: 'couponId',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+      {
+        name: 'id',
+        in: 'path',
+        required: true,
+        check: 'text',
+      },
+    ],
   },
 } as const satisfies OperationTable;
+
+/** A client's method definitions on these operations, by method name (`clientMethods`). */
+export type Definitions = MethodDefinitions<paths, typeof OPERATIONS>;
+
+/** The typed methods of definitions `D`, with their doc comments. */
+export type Methods<D> = ClientMethods<paths, typeof OPERATIONS, D>;
+
+/** Every parameter of the spec as a method input holds it, typed as core checks it. */
+export interface ParameterFields {
+  /** The OAuth2 grant type; always `client_credentials`. */
+  grant_type: 'client_credentials';
+  /** Contract Identifier */
+  contractId: number | string;
+  /** Identification Type (e.g. `NIT` for a company). */
+  idType: string;
+  /** Unique Identifier for the Customer */
+  identification: number | string;
+  /** Number of Pages */
+  page?: number | undefined;
+  /** Number of Records */
+  pageSize?: number | undefined;
+  /** Number of Bills */
+  quantity?: number | undefined;
+  /** Bill register number */
+  billNo: string;
+  /** At least one of the fields separated by commas, role (Party role), plus (Is plus customer) example, ?fields=role,plus */
+  fields: string;
+  /** paymentId is the default value and is the signature value of the transaction */
+  paymentId: string;
+  /** Referred to a Coupon id type */
+  couponId: string;
+  /** The coupon number */
+  id: string;
+}
+
+/** Each operation's parameters (`<OperationId>Params`), as its method's input holds them. */
+export type RequestAccessTokenParams = Pick<ParameterFields, 'grant_type'>;
+export type GetContractParams = Pick<ParameterFields, 'contractId'>;
+export type ListContractsParams = Pick<ParameterFields, 'idType' | 'identification' | 'page' | 'pageSize'>;
+export type ListBillsParams = Pick<ParameterFields, 'contractId' | 'quantity'>;
+export type ListBillPaymentsParams = Pick<ParameterFields, 'contractId' | 'billNo'>;
+export type GetPartyCharacteristicsParams = Pick<ParameterFields, 'contractId' | 'idType' | 'identification' | 'fields'>;
+export type CheckoutPaymentParams = Pick<ParameterFields, 'idType' | 'identification'>;
+export type RegisterPaymentParams = Pick<ParameterFields, 'idType' | 'identification'>;
+export type ValidatePaymentParams = Pick<ParameterFields, 'paymentId'>;
+export type ValidatePaymentByCouponParams = Pick<ParameterFields, 'couponId' | 'id'>;
