@@ -152,9 +152,9 @@ async function installEverything(): Promise<string> {
   return dir;
 }
 
-/** `tsc` of the project, as the user runs it. */
+/** The project's own `tsc` (the one `npx tsc` runs, without npm's start-up). */
 function tsc(app: string, args: readonly string[] = []) {
-  return exec('npx', ['tsc', ...args], { cwd: app, env: userEnvironment() });
+  return exec(join(app, 'node_modules/.bin/tsc'), args, { cwd: app, env: userEnvironment() });
 }
 
 function node(app: string, file: string, args: readonly string[]) {
