@@ -1,6 +1,9 @@
 // Builds the docs site into docs/site: a Redoc reference page per registered API (`PROVIDERS` of
 // @telcopay/mocks, the registry generated from redocly.yaml), an index and the guides. The Redoc
 // script ships beside the pages: nothing loads from outside the site.
+//
+//   node scripts/build.mjs [api…]   with names: only their reference pages are built again
+//                                   (the index, guides and assets always), the others kept.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +35,11 @@ const shippedVersion = /Version: ([\d.]+)/.exec(
   readFileSync(redocScript, 'utf8').slice(0, 300),
 )?.[1];
 
-rmSync(site, { recursive: true, force: true });
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !PROVIDERS[name]);
+if (unknown.length > 0) throw new Error(`no such API in the registry: ${unknown.join(', ')}`);
+
+if (only.length === 0) rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'guides'), { recursive: true });
 writeFileSync(
   join(site, 'redoc.standalone.js'),
@@ -43,7 +50,7 @@ copyFileSync(join(docs, 'assets/favicon.svg'), join(site, 'favicon.svg'));
 copyFileSync(join(docs, 'assets/redocly-attribution.svg'), join(site, 'redocly-attribution.svg'));
 
 const summaries = Object.values(PROVIDERS).map((provider) => {
-  buildReference(provider.name);
+  if (only.length === 0 || only.includes(provider.name)) buildReference(provider.name);
   return summarise(provider, parse(readFileSync(join(root, apis[provider.name].root), 'utf8')));
 });
 
@@ -60,7 +67,8 @@ for (const guide of guides) {
   writeFileSync(join(site, 'guides', `${guide.slug}.html`), guidePage(guide));
 }
 writeFileSync(join(site, 'index.html'), indexPage({ apis: summaries, guides }));
-console.log(`built docs/site: ${summaries.length} references, ${guides.length} guides`);
+const built = only.length || summaries.length;
+console.log(`built docs/site: ${built} of ${summaries.length} references, ${guides.length} guides`);
 
 function buildReference(name) {
   const file = join(site, name, 'index.html');
