@@ -18,6 +18,7 @@ import { refResolver } from './spec-ref.mjs';
 import {
   extensionProblems,
   HTTP_METHODS,
+  namedSchemaTypes,
   operationFacts,
   parameterContracts,
 } from './x-telcopay.js';
@@ -50,6 +51,7 @@ for (const [name, api] of selected) {
     [schemaOutput, await generateTypes(spec)],
     [resolve(generated, 'operations.ts'), generateOperations(spec)],
     [resolve(generated, 'manifest.ts'), generateManifest(spec, manifests.get(name))],
+    [resolve(generated, 'types.ts'), generateNamedTypes(spec)],
   );
 }
 
@@ -101,6 +103,35 @@ function banner(source, what) {
 async function generateTypes(spec) {
   const ast = await openapiTS(pathToFileURL(spec), { alphabetize: false, rootTypes: false });
   return `${banner(relative(root, spec), 'openapi-typescript')}\n${astToString(ast)}`;
+}
+
+/** The types the package exports by name: each schema marked `x-telcopay: { type }`. */
+function generateNamedTypes(spec) {
+  const { types, problems } = namedSchemaTypes(parse(readFileSync(spec, 'utf8')));
+  if (problems.length > 0) {
+    fail(
+      relative(root, spec),
+      problems.map(({ path, message }) => `${path.join('.')}: ${message}`),
+    );
+  }
+  return [
+    banner(relative(root, spec), 'scripts/generate.mjs'),
+    "import type { components } from './schema.js';",
+    '',
+    ...types.flatMap(({ type, schema, description }) => [
+      ...docComment(description ?? `The spec's \`${schema}\` schema.`),
+      `export type ${type} = components['schemas']['${schema}'];`,
+    ]),
+    '',
+  ].join('\n');
+}
+
+/** A JSDoc comment of `text` (one line when it fits). */
+function docComment(text) {
+  const lines = text.trim().replaceAll('*/', '*\\/').split('\n');
+  return lines.length === 1
+    ? [`/** ${lines[0]} */`]
+    : ['/**', ...lines.map((line) => ` * ${line}`.trimEnd()), ' */'];
 }
 
 /** `OPERATIONS`: operationId → how telcopay runs it, from each operation's `x-telcopay`. */

@@ -11,6 +11,8 @@
 //
 // A path or query parameter may carry `x-telcopay: { input: page }`: the method input's field
 // that holds it, when not its own name. Its schema says how core checks it (parameterContracts).
+// A schema of `components.schemas` may carry `x-telcopay: { type: Bill }`: the name of the
+// TypeScript type the package exports for it (src/generated/types.ts).
 //
 // `read`: sending it again has no further effect (reads, simulations, token requests, whole
 // state replacements and deletes); `keyed`: it has an effect, and an idempotency key or a
@@ -182,6 +184,39 @@ function checkRequestIds(requestIds, problem, facts) {
   }
 }
 
+const TYPE_NAME = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * The schemas the package exports as named types, `{ type, schema }` in the spec's order, and
+ * the problems of their extensions (`{ path, message }`, from the document root).
+ */
+export function namedSchemaTypes(document) {
+  const types = [];
+  const problems = [];
+  const seen = new Set();
+  for (const [schema, node] of Object.entries(document.components?.schemas ?? {})) {
+    const extension = node?.['x-telcopay'];
+    if (extension === undefined) continue;
+    const path = ['components', 'schemas', schema, 'x-telcopay'];
+    const { type, ...rest } = typeof extension === 'object' && extension !== null ? extension : {};
+    if (!TYPE_NAME.test(type ?? '') || Object.keys(rest).length > 0) {
+      problems.push({
+        path,
+        message: "A schema's `x-telcopay` is `{ type: <TypeName> }`: the name it is exported as.",
+      });
+    } else if (seen.has(type)) {
+      problems.push({
+        path: [...path, 'type'],
+        message: `Another schema is exported as \`${type}\`.`,
+      });
+    } else {
+      seen.add(type);
+      types.push({ type, schema, description: node.description });
+    }
+  }
+  return { types, problems };
+}
+
 /** The lint rule: every operation has a valid extension, and no two name the same method. */
 function xTelcopayRule() {
   const operations = [];
@@ -196,7 +231,10 @@ function xTelcopayRule() {
       },
     },
     Root: {
-      leave() {
+      leave(document, ctx) {
+        for (const { path, message } of namedSchemaTypes(document).problems) {
+          ctx.report({ message, location: ctx.location.child(path) });
+        }
         const operationIds = new Set(operations.map(({ operation }) => operation.operationId));
         const methods = new Set();
         for (const { operation, facts, location, report } of operations) {

@@ -1,8 +1,6 @@
 import { ApiError, AuthError, isRetryableStatus } from '@telcopay/core';
-import type { components } from './generated/schema.js';
+import type { BasicService } from './generated/types.js';
 import { type ServiceId, type ServiceName, serviceName } from './services.js';
-
-type BasicService = components['schemas']['BasicService'];
 
 /**
  * A balance query refused (4xx) for a service that the provider's own list

@@ -11,8 +11,14 @@ import type { Client } from 'openapi-fetch';
 import { signatureAuth } from './auth.js';
 import { balanceCapabilityExplainer } from './balance-capability.js';
 import { MANIFEST } from './generated/manifest.js';
-import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
-import type { components, operations, paths } from './generated/schema.js';
+import {
+  type Definitions,
+  type GetServiceBalanceParams,
+  type ListBasicServicesParams,
+  type Methods,
+  OPERATIONS,
+} from './generated/operations.js';
+import type { components, paths } from './generated/schema.js';
 import { type Amount, validAmount, validNumberService, validServiceId } from './validation.js';
 
 const PROVIDER = MANIFEST.name;
@@ -25,13 +31,6 @@ export type PayServiceInput = Omit<Schemas['PayRequest'], 'amount'> & {
    */
   amount: Amount;
 };
-export type PayResult = Schemas['PayResult'];
-export type GetServiceBalanceInput = operations['getServiceBalance']['parameters']['query'];
-export type ServiceBalance = Schemas['ServiceBalance'];
-export type ListBasicServicesInput = NonNullable<
-  operations['listBasicServices']['parameters']['query']
->;
-export type BasicService = Schemas['BasicService'];
 
 /**
  * Where a Chinchin CPS client sends its calls. Chinchin publishes no host: each integrator
@@ -75,11 +74,11 @@ function definitions(explainRefusal: ReturnType<typeof balanceCapabilityExplaine
      * list does not contain, the error is a `ServiceNotBalanceCapableError` that says so.
      */
     getServiceBalance: {
-      request: takes<GetServiceBalanceInput>(),
+      request: takes<GetServiceBalanceParams>(),
       mapError: (error, request) => explainRefusal(error, request.params.query.idTypeService),
     },
     /** The basic services; `canGetBalance: true` lists only those that can report a balance. */
-    listBasicServices: { request: mayTake<ListBasicServicesInput>() },
+    listBasicServices: { request: mayTake<ListBasicServicesParams>() },
   } satisfies Definitions;
 }
 

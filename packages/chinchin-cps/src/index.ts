@@ -3,21 +3,21 @@ export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
 export * from '@telcopay/core/errors';
 export { ServiceNotBalanceCapableError } from './balance-capability.js';
 export {
-  type BasicService,
   CHINCHIN_CPS_ENVIRONMENTS,
   type ChinchinCpsClient,
   type ChinchinCpsClientOptions,
   type ChinchinCpsEnvironment,
   createChinchinCpsClient,
-  type GetServiceBalanceInput,
-  type ListBasicServicesInput,
-  type PayResult,
   type PayServiceInput,
-  type ServiceBalance,
 } from './client.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
 export { MANIFEST as CHINCHIN_CPS_MANIFEST } from './generated/manifest.js';
+export type {
+  GetServiceBalanceParams as GetServiceBalanceInput,
+  ListBasicServicesParams as ListBasicServicesInput,
+} from './generated/operations.js';
 export type { components, operations, paths } from './generated/schema.js';
+export type * from './generated/types.js';
 export {
   isServiceId,
   SERVICE_IDS,

@@ -7,17 +7,13 @@ import {
   type TokenSource,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
-import type { ServiceType } from './enums.js';
 import { MANIFEST } from './generated/manifest.js';
 import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
+import type { Movement, NonSubscribableMovement, Refund, ServiceType } from './generated/types.js';
 import { checkMovementBody, checkRefundBody } from './validation.js';
 
 type Schemas = components['schemas'];
-export type Amount = Schemas['amountDTO'];
-export type NonSubscribableMovement = Schemas['movementNonSubscribableRequestDTO'];
-export type Movement = Schemas['movementRequestDTO'];
-export type Refund = Schemas['refundRequestDTO'];
 /**
  * The spec leaves `external_refund_unique_id` optional on this one create; the client requires
  * it, because the caller's unique id is what makes a retried create safe (the provider can
@@ -25,9 +21,6 @@ export type Refund = Schemas['refundRequestDTO'];
  */
 export type NonSubscribableRefund = Schemas['refundNonSubscribableRequestDTO'] &
   Required<Pick<Schemas['refundNonSubscribableRequestDTO'], 'external_refund_unique_id'>>;
-export type MovementCreated = Schemas['movementSuccessResponseDTO'];
-export type MovementUpdated = Schemas['movementUpdateResponseDTO'];
-export type RefundCreated = Schemas['refundSuccessResponseDTO'];
 
 /** Where a MasStack Partners client sends its calls. The mock (Prism) serves no `/v3` prefix. */
 export const MASSTACK_PARTNERS_ENVIRONMENTS = MANIFEST.environments;

@@ -1,9 +1,4 @@
-import type { components } from './generated/schema.js';
-
-/** The kind of service a call addresses (`mobile`, `tv`…), as the spec's `serviceTypeDTO`. */
-export type ServiceType = components['schemas']['serviceTypeDTO'];
-/** The kind of movement (`RECURRING_CHARGE`, `DISCOUNT`…), as the spec's `movementTypeDTO`. */
-export type MovementType = components['schemas']['movementTypeDTO'];
+import type { MovementType, ServiceType } from './generated/types.js';
 
 /**
  * Every service type of the spec. `satisfies` rejects a value the spec does not know; the type

@@ -2,7 +2,6 @@ export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
 // The error classes every method may throw, so callers need no second import.
 export * from '@telcopay/core/errors';
 export {
-  type Amount,
   type CreateMovementInput,
   type CreateNonSubscribableMovementInput,
   type CreateNonSubscribableRefundInput,
@@ -12,14 +11,8 @@ export {
   type MasstackPartnersClient,
   type MasstackPartnersClientOptions,
   type MasstackPartnersEnvironment,
-  type Movement,
-  type MovementCreated,
   type MovementInput,
-  type MovementUpdated,
-  type NonSubscribableMovement,
   type NonSubscribableRefund,
-  type Refund,
-  type RefundCreated,
   type ServiceInput,
   type UpdateNonSubscribableMovementInput,
 } from './client.js';
@@ -28,10 +21,9 @@ export {
   isMovementType,
   isServiceType,
   MOVEMENT_TYPES,
-  type MovementType,
   SERVICE_TYPES,
-  type ServiceType,
 } from './enums.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
 export { MANIFEST as MASSTACK_PARTNERS_MANIFEST } from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
+export type * from './generated/types.js';

@@ -15,11 +15,6 @@ import type { components, paths } from './generated/schema.js';
 import { type Monto, validateMonto } from './monto.js';
 import { authenticatedRaw, type RawPaths } from './raw.js';
 
-type Schemas = components['schemas'];
-export type RechargeSent = Schemas['RechargeSent'];
-export type RechargeStatus = Schemas['RechargeStatus'];
-export type RechargeBalance = Schemas['RechargeBalance'];
-
 /** Where a QvaTel client sends its calls. No sandbox is published. */
 export const QVATEL_ENVIRONMENTS = MANIFEST.environments;
 export type QvatelEnvironment = keyof typeof QVATEL_ENVIRONMENTS;
@@ -47,7 +42,7 @@ const METHODS = {
       body: {
         destino: normaliseDestino(input.destino),
         monto: validateMonto(input.monto),
-      } as unknown as Schemas['SendRechargeForm'],
+      } as unknown as components['schemas']['SendRechargeForm'],
     }),
     businessFailure: failureText,
     result: (body) => accepted(body),

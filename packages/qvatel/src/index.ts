@@ -8,14 +8,12 @@ export {
   type QvatelClient,
   type QvatelClientOptions,
   type QvatelEnvironment,
-  type RechargeBalance,
-  type RechargeSent,
-  type RechargeStatus,
   type SendRechargeInput,
 } from './client.js';
 export { normaliseDestino } from './destino.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
 export { MANIFEST as QVATEL_MANIFEST } from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
+export type * from './generated/types.js';
 export { type Monto, validateMonto } from './monto.js';
 export type { RawPaths, RawSendRechargeForm } from './raw.js';

@@ -1,7 +1,5 @@
 import { type AuthStrategy, cachedBearerAuth, createTokenCache } from '@telcopay/core';
-import type { components } from './generated/schema.js';
-
-type TokenResponse = components['schemas']['TokenResponse'];
+import type { TokenResponse } from './generated/types.js';
 
 export interface StoneAuthOptions {
   /** One request to the token endpoint. */

@@ -1,12 +1,11 @@
 import { AuthError, type CallOptions, type ErrorDetails } from '@telcopay/core';
 import { CompactEncrypt, importJWK, type KeyInput } from 'jose';
 import type { components } from './generated/schema.js';
+import type { Challenge, Jwks } from './generated/types.js';
 import { type ConfirmRetry, invalidInput } from './topup-input.js';
 
 type Schemas = components['schemas'];
-export type Challenge = Schemas['Challenge'];
 type Jwk = Schemas['Jwk'];
-type Jwks = Schemas['Jwks'];
 
 const CHALLENGE_REQUIRED = 'srn:error:challenge_required';
 /** The only credential a solution carries (`{"challenge_id", "pin"}`). */

@@ -18,7 +18,6 @@ import {
 import { stoneAuth } from './auth.js';
 import {
   asChallengeRequired,
-  type Challenge,
   checkSolution,
   encryptionKeyCache,
   encryptSolution,
@@ -33,6 +32,7 @@ import {
 import { MANIFEST } from './generated/manifest.js';
 import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
+import type { Challenge, TokenResponse, TopupReceipt } from './generated/types.js';
 import {
   type ConfirmInput,
   checkedIdempotencyKey,
@@ -41,14 +41,6 @@ import {
   type TopupInput,
   topupBody,
 } from './topup-input.js';
-
-type Schemas = components['schemas'];
-export type ProviderList = Schemas['ProviderList'];
-export type ProductList = Schemas['ProductList'];
-export type TopupDryRun = Schemas['TvTopupDryRun'];
-export type TopupReceipt = Schemas['TvTopupReceipt'];
-export type Jwks = Schemas['Jwks'];
-export type TokenResponse = Schemas['TokenResponse'];
 
 /** A confirmed top-up: the receipt, and the idempotency key it was sent with. */
 export type ConfirmResult = TopupReceipt & { idempotencyKey: string };
@@ -119,7 +111,7 @@ function definitions(
           client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
           client_id: clientId,
           grant_type: 'client_credentials',
-        } satisfies Schemas['TokenRequest'],
+        } satisfies components['schemas']['TokenRequest'],
       },
       businessFailure: (token) => (token.access_token ? undefined : 'no access_token issued'),
       tokenRequest: true,

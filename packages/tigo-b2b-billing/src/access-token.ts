@@ -10,9 +10,8 @@ import { basicCredentials, clientBasicAuth, parseAccessToken } from './auth.js';
 import type { TigoB2bBillingEnvironment } from './environments.js';
 import { MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
-import type { components, paths } from './generated/schema.js';
-
-export type AccessTokenResponse = components['schemas']['AccessTokenResponse'];
+import type { paths } from './generated/schema.js';
+import type { AccessTokenResponse } from './generated/types.js';
 
 export interface AccessTokens {
   /** One call to the token endpoint, validated; its token is not cached. */

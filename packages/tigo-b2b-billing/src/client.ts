@@ -10,7 +10,7 @@ import {
   takes,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
-import { type AccessTokenResponse, createAccessTokens } from './access-token.js';
+import { createAccessTokens } from './access-token.js';
 import { isInvalidAccessTokenFault } from './auth.js';
 import { contractPages, DEFAULT_PAGE_SIZE } from './contract-pages.js';
 import {
@@ -31,7 +31,13 @@ import {
   type ValidatePaymentByCouponParams,
   type ValidatePaymentParams,
 } from './generated/operations.js';
-import type { components, paths } from './generated/schema.js';
+import type { paths } from './generated/schema.js';
+import type {
+  AccessTokenResponse,
+  CheckoutPaymentRequest,
+  CheckoutPaymentResponse,
+  ContractsItem,
+} from './generated/types.js';
 import {
   type CharacteristicField,
   characteristicFields,
@@ -39,20 +45,6 @@ import {
   optionalCount,
   requireBills,
 } from './input.js';
-
-type Schemas = components['schemas'];
-
-export type { AccessTokenResponse };
-export type ContractsDetails = Schemas['contractsDetails'];
-export type ContractsItem = Schemas['contractsItem'];
-export type Bill = Schemas['BillList'];
-export type BillsCollection = Schemas['BillsCollection'];
-export type BillPayment = Schemas['Payment'];
-export type PartyCharacteristics = Schemas['PartyCharacteristics'];
-export type CheckoutPaymentRequest = Schemas['CheckoutPaymentRequest'];
-export type CheckoutPaymentResponse = Schemas['CheckoutPaymentResponse'];
-export type RegisterPaymentResponse = Schemas['RegisterPaymentResponse'];
-export type ValidatePaymentResponse = Schemas['ValidatePaymentResponse'];
 
 export interface TigoB2bBillingClientOptions extends ClientOptions<TigoB2bBillingEnvironment> {
   /** The Apigee application's client id. */

@@ -1,8 +1,5 @@
 import { ApiError } from '@telcopay/core';
-import type { components } from './generated/schema.js';
-
-type ContractsDetails = components['schemas']['contractsDetails'];
-type ContractsItem = components['schemas']['contractsItem'];
+import type { ContractsDetails, ContractsItem } from './generated/types.js';
 
 /** The page size when the caller names none: the spec's example of `num_reg`. */
 export const DEFAULT_PAGE_SIZE = 10;

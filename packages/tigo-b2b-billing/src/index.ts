@@ -2,25 +2,14 @@ export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
 // The error classes every method may throw, so callers need no second import.
 export * from '@telcopay/core/errors';
 export {
-  type AccessTokenResponse,
-  type Bill,
-  type BillPayment,
-  type BillsCollection,
-  type CheckoutPaymentRequest,
-  type CheckoutPaymentResponse,
-  type ContractsDetails,
-  type ContractsItem,
   type CustomerInput,
   createTigoB2bBillingClient,
   type GetPartyCharacteristicsInput,
   type IterateContractsInput,
   type ListContractsInput,
-  type PartyCharacteristics,
   type PaymentInput,
-  type RegisterPaymentResponse,
   type TigoB2bBillingClient,
   type TigoB2bBillingClientOptions,
-  type ValidatePaymentResponse,
 } from './client.js';
 export {
   billingEnvironments,
@@ -37,4 +26,5 @@ export type {
   ValidatePaymentParams as ValidatePaymentInput,
 } from './generated/operations.js';
 export type { components, operations, paths } from './generated/schema.js';
+export type * from './generated/types.js';
 export type { CharacteristicField, NumericId } from './input.js';

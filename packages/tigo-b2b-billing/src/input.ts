@@ -1,8 +1,6 @@
 import { invalidField } from '@telcopay/core';
 import { PROVIDER } from './environments.js';
-import type { components } from './generated/schema.js';
-
-type CheckoutPaymentRequest = components['schemas']['CheckoutPaymentRequest'];
+import type { CheckoutPaymentRequest } from './generated/types.js';
 
 /**
  * A numeric identifier of the API (a contract id, a customer identification): a number, or its
