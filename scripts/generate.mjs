@@ -116,7 +116,7 @@ function generateNamedTypes(spec) {
   }
   return [
     banner(relative(root, spec), 'scripts/generate.mjs'),
-    "import type { components } from './schema.js';",
+    types.length > 0 ? "import type { components } from './schema.js';" : 'export {};',
     '',
     ...types.flatMap(({ type, schema, description }) => [
       ...docComment(description ?? `The spec's \`${schema}\` schema.`),
@@ -278,12 +278,19 @@ function schemaType(schema = {}) {
 
 /** `MANIFEST`: the provider's name, mock port, currency, environments and secret names. */
 function generateManifest(spec, manifest) {
-  return constantModule(relative(root, spec), {
-    name: 'MANIFEST',
-    type: 'ProviderManifest',
-    doc: 'What telcopay knows about this provider besides its operations (info.x-telcopay, servers).',
-    value: manifest,
-  });
+  return [
+    constantModule(relative(root, spec), {
+      name: 'MANIFEST',
+      type: 'ProviderManifest',
+      doc: 'What telcopay knows about this provider besides its operations (info.x-telcopay, servers).',
+      value: manifest,
+    }),
+    "/** Where a client sends its calls, by environment: the spec's servers, and the local mock. */",
+    'export const ENVIRONMENTS = MANIFEST.environments;',
+    '/** The environments a client can be pointed at by name (`environment`). */',
+    'export type Environment = keyof typeof ENVIRONMENTS;',
+    '',
+  ].join('\n');
 }
 
 /** `PROVIDERS`: every registered API's manifest, in redocly.yaml's order. */

@@ -71,20 +71,19 @@ function indexSource({ pascal, constant }) {
 
 export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
 export * from '@telcopay/core/errors';
-export {
-  ${constant}_ENVIRONMENTS,
-  create${pascal}Client,
-  type ${pascal}Client,
-  type ${pascal}ClientOptions,
-  type ${pascal}Environment,
-} from './client.js';
+export { create${pascal}Client, type ${pascal}Client, type ${pascal}ClientOptions } from './client.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
-export { MANIFEST as ${constant}_MANIFEST } from './generated/manifest.js';
+export {
+  ENVIRONMENTS as ${constant}_ENVIRONMENTS,
+  type Environment as ${pascal}Environment,
+  MANIFEST as ${constant}_MANIFEST,
+} from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
+export type * from './generated/types.js';
 `;
 }
 
-function clientSource({ pascal, constant, camel }, operations, credentials) {
+function clientSource({ pascal, camel }, operations, credentials) {
   const options = credentials
     .map(
       ({ option }) =>
@@ -111,15 +110,11 @@ function clientSource({ pascal, constant, camel }, operations, credentials) {
   specInput,
 } from '@telcopay/core';
 import { ${camel}Auth } from './auth.js';
-import { MANIFEST } from './generated/manifest.js';
+import { type Environment, MANIFEST } from './generated/manifest.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { operations, paths } from './generated/schema.js';
 
-/** Where a client sends its calls: the spec's servers marked \`x-environment\`, and the mock. */
-export const ${constant}_ENVIRONMENTS = MANIFEST.environments;
-export type ${pascal}Environment = keyof typeof ${constant}_ENVIRONMENTS;
-
-export interface ${pascal}ClientOptions extends ClientOptions<${pascal}Environment> {
+export interface ${pascal}ClientOptions extends ClientOptions<Environment> {
 ${options}}
 
 // Core sends each operation as its table says (safety, keys, reconciliation, parameters and
@@ -129,7 +124,7 @@ const METHODS = {
 ${definitions}} satisfies MethodDefinitions<paths, typeof OPERATIONS>;
 
 export function create${pascal}Client(options: ${pascal}ClientOptions) {
-${required}  const runtime = manifestRuntime<paths, ${pascal}Environment>(MANIFEST, options, ${camel}Auth(options));
+${required}  const runtime = manifestRuntime<paths, Environment>(MANIFEST, options, ${camel}Auth(options));
   return { raw: runtime.raw, ...clientMethods(runtime, OPERATIONS, METHODS) };
 }
 

@@ -10,7 +10,7 @@ import {
 import type { Client } from 'openapi-fetch';
 import { signatureAuth } from './auth.js';
 import { balanceCapabilityExplainer } from './balance-capability.js';
-import { MANIFEST } from './generated/manifest.js';
+import { type Environment, MANIFEST } from './generated/manifest.js';
 import {
   type Definitions,
   type GetServiceBalanceParams,
@@ -32,14 +32,7 @@ export type PayServiceInput = Omit<Schemas['PayRequest'], 'amount'> & {
   amount: Amount;
 };
 
-/**
- * Where a Chinchin CPS client sends its calls. Chinchin publishes no host: each integrator
- * receives a sandbox and a production host, passed as `baseUrl`.
- */
-export const CHINCHIN_CPS_ENVIRONMENTS = MANIFEST.environments;
-export type ChinchinCpsEnvironment = keyof typeof CHINCHIN_CPS_ENVIRONMENTS;
-
-export interface ChinchinCpsClientOptions extends ClientOptions<ChinchinCpsEnvironment> {
+export interface ChinchinCpsClientOptions extends ClientOptions<Environment> {
   /** The client's public key, sent as `api-key`. */
   apiKey: string;
   /** The client's private key: it signs every request and is never sent nor logged. */
@@ -91,7 +84,7 @@ export function createChinchinCpsClient(options: ChinchinCpsClientOptions): Chin
   const { apiKey, apiSecret } = options;
   requireCredentials(MANIFEST, options);
   const gatewayPrefix = validGatewayPrefix(options.gatewayPrefix ?? '/cps');
-  const runtime = manifestRuntime<paths, ChinchinCpsEnvironment>(
+  const runtime = manifestRuntime<paths, Environment>(
     MANIFEST,
     options,
     signatureAuth({ apiKey, apiSecret, gatewayPrefix }),

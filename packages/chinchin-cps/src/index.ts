@@ -3,15 +3,17 @@ export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
 export * from '@telcopay/core/errors';
 export { ServiceNotBalanceCapableError } from './balance-capability.js';
 export {
-  CHINCHIN_CPS_ENVIRONMENTS,
   type ChinchinCpsClient,
   type ChinchinCpsClientOptions,
-  type ChinchinCpsEnvironment,
   createChinchinCpsClient,
   type PayServiceInput,
 } from './client.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
-export { MANIFEST as CHINCHIN_CPS_MANIFEST } from './generated/manifest.js';
+export {
+  ENVIRONMENTS as CHINCHIN_CPS_ENVIRONMENTS,
+  type Environment as ChinchinCpsEnvironment,
+  MANIFEST as CHINCHIN_CPS_MANIFEST,
+} from './generated/manifest.js';
 export type {
   GetServiceBalanceParams as GetServiceBalanceInput,
   ListBasicServicesParams as ListBasicServicesInput,

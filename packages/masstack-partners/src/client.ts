@@ -7,7 +7,7 @@ import {
   type TokenSource,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
-import { MANIFEST } from './generated/manifest.js';
+import { type Environment, MANIFEST } from './generated/manifest.js';
 import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import type { Movement, NonSubscribableMovement, Refund, ServiceType } from './generated/types.js';
@@ -22,11 +22,7 @@ type Schemas = components['schemas'];
 export type NonSubscribableRefund = Schemas['refundNonSubscribableRequestDTO'] &
   Required<Pick<Schemas['refundNonSubscribableRequestDTO'], 'external_refund_unique_id'>>;
 
-/** Where a MasStack Partners client sends its calls. The mock (Prism) serves no `/v3` prefix. */
-export const MASSTACK_PARTNERS_ENVIRONMENTS = MANIFEST.environments;
-export type MasstackPartnersEnvironment = keyof typeof MASSTACK_PARTNERS_ENVIRONMENTS;
-
-export interface MasstackPartnersClientOptions extends ClientOptions<MasstackPartnersEnvironment> {
+export interface MasstackPartnersClientOptions extends ClientOptions<Environment> {
   /**
    * The bearer JWT, or a function that yields a current one; a function is called (and awaited)
    * before every request. Every token is redacted from errors and logs.
@@ -47,21 +43,11 @@ export interface MovementInput extends ServiceInput {
   movementId: string;
 }
 
-export interface CreateNonSubscribableMovementInput extends ServiceInput {
-  body: NonSubscribableMovement;
-}
-export interface UpdateNonSubscribableMovementInput extends MovementInput {
-  body: NonSubscribableMovement;
-}
-export interface CreateNonSubscribableRefundInput extends ServiceInput {
-  body: NonSubscribableRefund;
-}
-export interface CreateMovementInput extends ServiceInput {
-  body: Movement;
-}
-export interface CreateRefundInput extends ServiceInput {
-  body: Refund;
-}
+export type CreateNonSubscribableMovementInput = ServiceInput & { body: NonSubscribableMovement };
+export type UpdateNonSubscribableMovementInput = MovementInput & { body: NonSubscribableMovement };
+export type CreateNonSubscribableRefundInput = ServiceInput & { body: NonSubscribableRefund };
+export type CreateMovementInput = ServiceInput & { body: Movement };
+export type CreateRefundInput = ServiceInput & { body: Refund };
 
 // Creates are keyed by the caller's unique id, an update replaces the whole movement, a delete
 // of a deleted movement changes nothing: every call here may be sent again. The service's
@@ -99,11 +85,7 @@ export function createMasstackPartnersClient(
   options: MasstackPartnersClientOptions,
 ): MasstackPartnersClient {
   requireCredentials(MANIFEST, options);
-  const runtime = manifestRuntime<paths, MasstackPartnersEnvironment>(
-    MANIFEST,
-    options,
-    bearerAuth(options.token),
-  );
+  const runtime = manifestRuntime<paths, Environment>(MANIFEST, options, bearerAuth(options.token));
   return { raw: runtime.raw, ...clientMethods(runtime, OPERATIONS, METHODS) };
 }
 

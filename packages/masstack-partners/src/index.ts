@@ -7,10 +7,8 @@ export {
   type CreateNonSubscribableRefundInput,
   type CreateRefundInput,
   createMasstackPartnersClient,
-  MASSTACK_PARTNERS_ENVIRONMENTS,
   type MasstackPartnersClient,
   type MasstackPartnersClientOptions,
-  type MasstackPartnersEnvironment,
   type MovementInput,
   type NonSubscribableRefund,
   type ServiceInput,
@@ -24,6 +22,10 @@ export {
   SERVICE_TYPES,
 } from './enums.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
-export { MANIFEST as MASSTACK_PARTNERS_MANIFEST } from './generated/manifest.js';
+export {
+  ENVIRONMENTS as MASSTACK_PARTNERS_ENVIRONMENTS,
+  type Environment as MasstackPartnersEnvironment,
+  MANIFEST as MASSTACK_PARTNERS_MANIFEST,
+} from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
 export type * from './generated/types.js';

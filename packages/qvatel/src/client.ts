@@ -9,17 +9,13 @@ import type { Client } from 'openapi-fetch';
 import { accepted, failureText } from './answer.js';
 import { apiTokenAuth } from './auth.js';
 import { normaliseDestino } from './destino.js';
-import { MANIFEST } from './generated/manifest.js';
+import { type Environment, MANIFEST } from './generated/manifest.js';
 import { type Definitions, type Methods, OPERATIONS } from './generated/operations.js';
 import type { components, paths } from './generated/schema.js';
 import { type Monto, validateMonto } from './monto.js';
 import { authenticatedRaw, type RawPaths } from './raw.js';
 
-/** Where a QvaTel client sends its calls. No sandbox is published. */
-export const QVATEL_ENVIRONMENTS = MANIFEST.environments;
-export type QvatelEnvironment = keyof typeof QVATEL_ENVIRONMENTS;
-
-export interface QvatelClientOptions extends ClientOptions<QvatelEnvironment> {
+export interface QvatelClientOptions extends ClientOptions<Environment> {
   /** The account's api_token. Sent only to QvaTel, never logged. */
   apiToken: string;
 }
@@ -67,7 +63,7 @@ export type QvatelClient = Methods<typeof METHODS> & {
 
 export function createQvatelClient(options: QvatelClientOptions): QvatelClient {
   requireCredentials(MANIFEST, options);
-  const runtime = manifestRuntime<paths, QvatelEnvironment>(
+  const runtime = manifestRuntime<paths, Environment>(
     MANIFEST,
     options,
     apiTokenAuth(options.apiToken),

@@ -4,15 +4,17 @@ export type { CallOptions, LogEntry, Logger } from '@telcopay/core';
 export * from '@telcopay/core/errors';
 export {
   createQvatelClient,
-  QVATEL_ENVIRONMENTS,
   type QvatelClient,
   type QvatelClientOptions,
-  type QvatelEnvironment,
   type SendRechargeInput,
 } from './client.js';
 export { normaliseDestino } from './destino.js';
 /** The provider's manifest: name, currency, mock port, environments, secret names. */
-export { MANIFEST as QVATEL_MANIFEST } from './generated/manifest.js';
+export {
+  ENVIRONMENTS as QVATEL_ENVIRONMENTS,
+  type Environment as QvatelEnvironment,
+  MANIFEST as QVATEL_MANIFEST,
+} from './generated/manifest.js';
 export type { components, operations, paths } from './generated/schema.js';
 export type * from './generated/types.js';
 export { type Monto, validateMonto } from './monto.js';

@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: a parsed spec is untyped YAML, edited in place here
 // The checks `pnpm lint:specs` and `pnpm generate` run on the spec's telcopay extensions: an
 // unkeyed-money operation names its requestIds, a parameter's `x-telcopay` names an input field,
-// and `info.x-telcopay.sdkEnvironments` names environments the spec has.
+// `info.x-telcopay.sdkEnvironments` names environments the spec has, and a schema's
+// `x-telcopay` names the type it is exported as.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,7 +10,7 @@ import { parse } from 'yaml';
 // Loaded by URL: the scripts are plain JavaScript, outside the typed program.
 const script = (file: string) => import(new URL(`../../../scripts/${file}`, import.meta.url).href);
 const { providerManifest } = await script('manifest.mjs');
-const { extensionProblems, operationFacts } = await script('x-telcopay.js');
+const { extensionProblems, namedSchemaTypes, operationFacts } = await script('x-telcopay.js');
 
 type Spec = Record<string, any>;
 
@@ -91,5 +92,29 @@ describe("the manifest's sdkEnvironments", () => {
     document.info['x-telcopay'].sdkEnvironments = { production: 'prd' };
     const { problems } = providerManifest('masstack-partners', document);
     expect(problems).toEqual([expect.stringContaining('prd')]);
+  });
+});
+
+describe("a schema's x-telcopay: the type the package exports for it", () => {
+  it('names the exported types of Tigo, in the spec’s order, with the schema they alias', () => {
+    const { types, problems } = namedSchemaTypes(spec('tigo-b2b-billing'));
+    expect(problems).toEqual([]);
+    const pairs = Object.fromEntries(types.map(({ type, schema }: any) => [type, schema]));
+    expect(pairs).toMatchObject({ Bill: 'BillList', BillPayment: 'Payment' });
+    expect(pairs.ContractsItem).toBe('contractsItem');
+  });
+
+  it('fails a name that is not a type name, an unknown field, or a name taken twice', () => {
+    const document = spec('qvatel');
+    const schemas = document.components.schemas;
+    schemas.RechargeStatus['x-telcopay'] = { type: 'RechargeSent' };
+    schemas.RechargeBalance['x-telcopay'] = { type: 'recharge-balance' };
+    schemas.Monto['x-telcopay'] = { type: 'Monto', export: true };
+    const at = (schema: string) => ['components', 'schemas', schema, 'x-telcopay'];
+    expect(namedSchemaTypes(document).problems).toEqual([
+      { path: at('Monto'), message: expect.stringContaining('{ type: <TypeName> }') },
+      { path: [...at('RechargeStatus'), 'type'], message: expect.stringContaining('Another') },
+      { path: at('RechargeBalance'), message: expect.stringContaining('{ type: <TypeName> }') },
+    ]);
   });
 });

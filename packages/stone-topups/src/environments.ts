@@ -1,11 +1,13 @@
 import { type EndpointOptions, resolveBaseUrl } from '@telcopay/core';
-import { MANIFEST } from './generated/manifest.js';
+import {
+  MANIFEST,
+  ENVIRONMENTS as STONE_TOPUPS_ENVIRONMENTS,
+  type Environment as StoneTopupsEnvironment,
+} from './generated/manifest.js';
 
 export const PROVIDER = MANIFEST.name;
 
-/** Where the API calls go, by environment. */
-export const STONE_TOPUPS_ENVIRONMENTS = MANIFEST.environments;
-export type StoneTopupsEnvironment = keyof typeof STONE_TOPUPS_ENVIRONMENTS;
+export { STONE_TOPUPS_ENVIRONMENTS, type StoneTopupsEnvironment };
 
 /**
  * Where the access token comes from (the accounts host, Keycloak realm `stone_bank`), by

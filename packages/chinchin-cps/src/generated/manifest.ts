@@ -22,3 +22,8 @@ export const MANIFEST = {
   credentials: ['apiKey', 'apiSecret'],
   secretNames: ['api-key', 'api-nonce', 'api-signature'],
 } as const satisfies ProviderManifest;
+
+/** Where a client sends its calls, by environment: the spec's servers, and the local mock. */
+export const ENVIRONMENTS = MANIFEST.environments;
+/** The environments a client can be pointed at by name (`environment`). */
+export type Environment = keyof typeof ENVIRONMENTS;

@@ -26,3 +26,8 @@ export const MANIFEST = {
   credentials: ['token'],
   secretNames: [],
 } as const satisfies ProviderManifest;
+
+/** Where a client sends its calls, by environment: the spec's servers, and the local mock. */
+export const ENVIRONMENTS = MANIFEST.environments;
+/** The environments a client can be pointed at by name (`environment`). */
+export type Environment = keyof typeof ENVIRONMENTS;

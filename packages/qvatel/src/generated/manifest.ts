@@ -24,3 +24,8 @@ export const MANIFEST = {
   credentials: ['apiToken'],
   secretNames: ['api_token'],
 } as const satisfies ProviderManifest;
+
+/** Where a client sends its calls, by environment: the spec's servers, and the local mock. */
+export const ENVIRONMENTS = MANIFEST.environments;
+/** The environments a client can be pointed at by name (`environment`). */
+export type Environment = keyof typeof ENVIRONMENTS;
