@@ -87,6 +87,7 @@ describe.concurrent(`pnpm new-provider ${NAME}`, () => {
         'src/generated/manifest.ts',
         'src/generated/operations.ts',
         'src/generated/schema.ts',
+        'src/generated/types.ts',
         'src/index.ts',
         'test/contract.test.ts',
         'tsconfig.build.json',
