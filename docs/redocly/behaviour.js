@@ -43,6 +43,8 @@ export function operationBehaviour() {
             .map(resolved)
             .map((parameter) => ({
               name: parameter.name,
+              // The method input's field that holds it, when not its own name (x-telcopay.js).
+              input: parameter['x-telcopay']?.input ?? parameter.name,
               in: parameter.in,
               required: parameter.required === true,
               example: parameterExample(parameter, resolved),

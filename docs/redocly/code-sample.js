@@ -6,7 +6,7 @@ import { SAMPLE_INPUTS } from './sample-inputs.js';
 
 /**
  * The `x-codeSamples` entry of an operation of API `api`. `parameters` are its path item's and
- * its own (`{ name, in, required, example }`); `requestExamples` maps each named request
+ * its own (`{ name, input, in, required, example }`, `input` the method input's field); `requestExamples` maps each named request
  * example to its value.
  */
 export function codeSample(api, { method, parameters, requestExamples }) {
@@ -34,21 +34,20 @@ export function codeSample(api, { method, parameters, requestExamples }) {
 /** The method's input, or `undefined` when it takes none. */
 function sampleInput(api, config, method, parameters, requestExamples) {
   if (config.noInput?.includes(method)) return undefined;
-  const rename = inputName(config.names);
   const fields = parameters
     .filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
-    .map((parameter) => [parameter.name, parameterExample(api, method, config, parameter)])
+    .map((parameter) => [parameter.input, parameterExample(api, method, config, parameter)])
     .filter(([, value]) => value !== undefined);
   if (config.positional?.includes(method)) {
     if (fields.length !== 1) throw new Error(`${api} ${method}: positional, but not one parameter`);
     return fields[0][1];
   }
-  const input = Object.fromEntries(fields.map(([name, value]) => [rename(name), value]));
+  const input = Object.fromEntries(fields);
   const body = requestExample(api, method, config, requestExamples);
   if (body !== undefined && config.bodyAs) input[config.bodyAs] = body;
   else if (body !== undefined) {
     for (const [name, value] of Object.entries(body)) {
-      if (!config.clientFills?.includes(name)) input[rename(name)] = value;
+      if (!config.clientFills?.includes(name)) input[bodyFieldName(config, name)] = value;
     }
   }
   return Object.keys(input).length === 0 ? undefined : input;
@@ -74,9 +73,9 @@ function requestExample(api, method, config, requestExamples) {
   return name === undefined ? undefined : requestExamples[name];
 }
 
-function inputName(names) {
-  if (names === 'camelCase') return camelCase;
-  return (name) => names?.[name] ?? name;
+/** The input field of a spread body field: its spec name, or camelCase (`bodyFields`). */
+function bodyFieldName(config, name) {
+  return config.bodyFields === 'camelCase' ? camelCase(name) : name;
 }
 
 /** `tigo-b2b-billing` → `tigoB2bBilling`, `service_type` → `serviceType`. */

@@ -3,12 +3,13 @@
 //
 // Without an entry, code-sample.js derives a method's input from the operation: no path or query
 // parameter and no body → no input; otherwise one object of the path and query parameters (by
-// their spec names, from their examples) and the fields of the first request example. Header
-// parameters are never input: the client makes them (keys, correlation ids, auth).
+// their input fields, from the spec's `x-telcopay: { input }` or their names, with their
+// examples) and the fields of the first request example. Header parameters are never input: the
+// client makes them (keys, correlation ids, auth).
 //
 // Per API:
 //   credentials  the factory's credential options, as placeholders;
-//   names        'camelCase', or spec name → input name, for parameters and spread body fields;
+//   bodyFields   'camelCase' when the method takes the body's fields camelCased and spread;
 //   bodyAs       the input field that takes the whole body (default: its fields are spread);
 //   clientFills  body fields the client fills from its options (never input);
 //   noInput      methods that take no input (the client builds the whole request);
@@ -28,14 +29,12 @@ export const SAMPLE_INPUTS = {
   },
   'tigo-b2b-billing': {
     credentials: { clientId: 'your-client-id', clientSecret: 'your-client-secret' },
-    names: { reg_ini: 'page', num_reg: 'pageSize' },
     bodyAs: 'payment',
     noInput: ['requestAccessToken'],
     lists: ['fields'],
   },
   'masstack-partners': {
     credentials: { token: 'your-bearer-jwt' },
-    names: 'camelCase',
     bodyAs: 'body',
   },
   'stone-topups': {
@@ -43,7 +42,7 @@ export const SAMPLE_INPUTS = {
       clientId: 'your-client-id',
       privateKey: '<your PKCS#8 private key, PEM>',
     },
-    names: 'camelCase',
+    bodyFields: 'camelCase',
     noInput: ['requestAccessToken'],
     positional: ['listValues'],
     // The first example leaves the amount to the plan (0); the client takes integer cents > 0.
