@@ -10,6 +10,9 @@ import { renderTable } from './table.mjs';
 import { measureTelemetryOverhead } from './telemetry.mjs';
 
 const mode = process.argv.includes('--short') ? 'short' : 'full';
+// `--only <word>`: only the benchmarks whose name contains it (`--only bundle`: both bundle sizes).
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
 
 const BENCHMARKS = [
   ['client overhead', () => measureOverhead(OVERHEAD_ITERATIONS[mode])],
@@ -24,6 +27,7 @@ const BENCHMARKS = [
 const started = performance.now();
 const rows = [];
 for (const [name, measure] of BENCHMARKS) {
+  if (only !== undefined && !name.includes(only)) continue;
   const benchmarkStarted = performance.now();
   rows.push(...(await measure()));
   console.error(`${name}: ${((performance.now() - benchmarkStarted) / 1000).toFixed(1)} s`);

@@ -17,19 +17,18 @@ export interface ErrorDetails {
 
 /** The root of every error a telcopay client throws. */
 export class TelcopayError extends Error {
-  readonly provider: string;
-  readonly operation: string;
-  readonly status: number | undefined;
-  readonly requestId: string | undefined;
-  readonly correlationId: string | undefined;
-  readonly idempotencyKey: string | undefined;
-  readonly body: unknown;
+  declare readonly provider: string;
+  declare readonly operation: string;
+  declare readonly status: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly correlationId: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
+  declare readonly body: unknown;
   /** True when sending the same request again may succeed and cannot move money twice. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
   constructor(message: string, details: ErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = new.target.name;
     this.provider = details.provider;
     this.operation = details.operation;
     this.status = details.status;
@@ -38,6 +37,9 @@ export class TelcopayError extends Error {
     this.idempotencyKey = details.idempotencyKey;
     this.body = details.body;
     this.retryable = details.retryable ?? false;
+    // Set last: the own keys' order stays provider … retryable, name (the fields are `declare`d,
+    // so a bundle carries no field definitions).
+    this.name = new.target.name;
   }
 
   toJSON(): Record<string, unknown> {
@@ -58,7 +60,7 @@ export class TelcopayError extends Error {
 
 /** The caller's input was rejected before anything was sent. */
 export class ValidationError extends TelcopayError {
-  readonly field: string;
+  declare readonly field: string;
   constructor(message: string, details: ErrorDetails & { field: string }) {
     super(message, { ...details, retryable: false });
     this.field = details.field;
@@ -71,9 +73,9 @@ export class ValidationError extends TelcopayError {
 /** The provider answered with a non-2xx HTTP status. */
 export class ApiError extends TelcopayError {
   /** `client` for 4xx, `server` for 5xx (and anything else unexpected). */
-  readonly statusClass: 'client' | 'server';
+  declare readonly statusClass: 'client' | 'server';
   /** How long the provider asked to wait (`Retry-After`), when it did. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(
     message: string,
     details: ErrorDetails & { status: number; retryAfterMs?: number | undefined },
@@ -118,7 +120,7 @@ export function asAuthError(error: TelcopayError): TelcopayError {
 /** A 2xx answer whose body says the operation failed (e.g. QvaTel's `result: 0`). */
 export class BusinessError extends TelcopayError {
   /** The provider's own description of the failure. */
-  readonly providerMessage: string | undefined;
+  declare readonly providerMessage: string | undefined;
   constructor(message: string, details: ErrorDetails & { providerMessage?: string | undefined }) {
     super(message, { ...details, retryable: false });
     this.providerMessage = details.providerMessage;
@@ -133,7 +135,7 @@ export class ConnectionError extends TelcopayError {}
 
 /** No answer came back within the timeout. */
 export class TimeoutError extends TelcopayError {
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(message: string, details: ErrorDetails & { timeoutMs: number }) {
     super(message, details);
     this.timeoutMs = details.timeoutMs;
@@ -159,8 +161,8 @@ export interface Reconciliation {
  */
 export class OutcomeUnknownError extends TelcopayError {
   /** The request's own references (the caller's ids, the destination, the amount). */
-  readonly requestIds: Record<string, unknown>;
-  readonly reconciliation: Reconciliation;
+  declare readonly requestIds: Record<string, unknown>;
+  declare readonly reconciliation: Reconciliation;
   constructor(
     message: string,
     details: ErrorDetails & { requestIds: Record<string, unknown>; reconciliation: Reconciliation },

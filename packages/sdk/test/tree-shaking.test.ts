@@ -55,10 +55,15 @@ afterAll(() => {
 });
 
 async function bundle(provider: Provider) {
-  const outfile = join(outDir, `${provider}.mjs`);
+  return bundleEntry(provider, entryUsing(provider));
+}
+
+/** The bundle of `contents` (a module importing the packages as a user does), and its inputs. */
+async function bundleEntry(name: string, contents: string) {
+  const outfile = join(outDir, `${name}.mjs`);
   const result = await build({
     stdin: {
-      contents: entryUsing(provider),
+      contents,
       resolveDir: sdkDir,
       sourcefile: 'entry.ts',
       loader: 'ts',
@@ -99,6 +104,21 @@ describe('a bundle of a program that uses one provider through the SDK', () => {
       ]);
     },
   );
+
+  it('with qvatel holds nothing but the SDK’s own modules beyond the QvaTel client’s', async () => {
+    const viaSdk = await bundleEntry('sdk-qvatel', entryUsing('qvatel'));
+    const clientOnly = await bundleEntry(
+      'qvatel-client',
+      "import { createQvatelClient } from '@telcopay/qvatel';\nconsole.log(createQvatelClient);",
+    );
+    const sdkOwn = (input: string) =>
+      input.startsWith(`${sdkDir}/dist/`) || input.endsWith('entry.ts');
+    const added = viaSdk.inputs.filter(
+      (input) => !sdkOwn(input) && !clientOnly.inputs.includes(input),
+    );
+    expect(added).toEqual([]);
+    expect(viaSdk.inputs.filter(sdkOwn).length).toBeGreaterThan(0);
+  });
 
   it('still tops up (QvaTel, against its mock)', async () => {
     const { outfile } = await bundle('qvatel');
