@@ -1,4 +1,4 @@
-import type { AuthStrategy } from '@telcopay/core';
+import type { AuthStrategy, Credentials } from '@telcopay/core';
 import { hmacSha384Signer } from './hmac.js';
 import { monotonicNonce } from './nonce.js';
 
@@ -26,18 +26,20 @@ export function signatureAuth(options: SignatureAuthOptions): AuthStrategy {
   return {
     secrets: [options.apiSecret],
     signsBody: true,
-    async authorize(request) {
+    authorize(request) {
       const path = signedPath(request.url, request.baseUrl, options.gatewayPrefix);
       const payload = QUERY_SIGNED.has(request.method)
         ? JSON.stringify(request.query ?? {})
         : (request.body ?? '');
       // Taken right before signing, so nonces follow the order in which requests leave.
       const nonce = String(nextNonce());
-      const signature = await sign(`${path}${nonce}${payload}`);
-      return {
+      const signed = (signature: string): Credentials => ({
         headers: { 'api-key': options.apiKey, 'api-nonce': nonce, 'api-signature': signature },
         secrets: [signature],
-      };
+      });
+      // Signed in place where the runtime can (no promise: nothing waits for the credentials).
+      const signature = sign(`${path}${nonce}${payload}`);
+      return typeof signature === 'string' ? signed(signature) : signature.then(signed);
     },
   };
 }
