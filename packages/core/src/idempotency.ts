@@ -17,6 +17,13 @@ export interface GivenIdentity {
   body?: unknown;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` is a UUID in its canonical text form (any version, either case). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 const NO_IDS = { idempotencyKey: undefined, correlationId: undefined, headers: {} } as const;
 
 /**

@@ -44,6 +44,7 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors.js';
+export { isUuid } from './idempotency.js';
 export { consoleLogger, type LogEntry, type Logger, type LogLevel } from './logger.js';
 export {
   CURRENCY_EXPONENTS,

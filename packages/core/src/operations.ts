@@ -13,7 +13,7 @@ import {
 } from './auth.js';
 import type { ProviderRuntime } from './client.js';
 import { type Reconciliation, ValidationError } from './errors.js';
-import { callIdentity } from './idempotency.js';
+import { callIdentity, isUuid } from './idempotency.js';
 import type { CallOptions, Safety, SendResult } from './operation.js';
 import {
   type InputSite,
@@ -297,11 +297,12 @@ function mapInput(
   const mapped = mapParameters(site, parameters, fields);
   const own = request(input);
   const { params = {} } = own;
-  const correlation = contract.correlation && { correlationId: fields.correlationId };
   return {
     // The input holds the body and the correlation id too, where the mapping does not set them.
     ...('body' in fields ? { body: fields.body } : {}),
-    ...(correlation && { correlationId: checkedId(site, contract.correlation, correlation) }),
+    ...(contract.correlation && {
+      correlationId: checkedId(site, contract.correlation, fields.correlationId),
+    }),
     ...own,
     ...(parameters.length > 0 && {
       params: {
@@ -317,11 +318,10 @@ function mapInput(
 function checkedId(
   site: InputSite,
   place: NonNullable<OperationContract['correlation']>,
-  { correlationId }: { correlationId: unknown },
+  correlationId: unknown,
 ): string | undefined {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (correlationId === undefined) return undefined;
-  if (typeof correlationId !== 'string' || (place.format === 'uuid' && !uuid.test(correlationId))) {
+  if (typeof correlationId !== 'string' || (place.format === 'uuid' && !isUuid(correlationId))) {
     invalidField(site, 'correlationId', `must be a ${place.format ?? 'string'}`, correlationId);
   }
   return correlationId;

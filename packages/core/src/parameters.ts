@@ -37,12 +37,8 @@ export interface InputSite {
 export function mapParameters(
   site: InputSite,
   parameters: readonly ParameterContract[],
-  input: unknown,
+  fields: Record<string, unknown>,
 ): Params {
-  const fields = (typeof input === 'object' && input !== null ? input : {}) as Record<
-    string,
-    unknown
-  >;
   const params: Params = {};
   for (const parameter of parameters) {
     const field = parameter.input ?? parameter.name;

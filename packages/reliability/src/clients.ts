@@ -97,8 +97,9 @@ function withCredentials<Name extends keyof Credentials, Client>(
   return ({ credentials }, common) => factory({ ...credentials[name], ...common });
 }
 
-const read = { authentication: 'credential' } as const;
-const tokenRead = { authentication: 'issued-token' } as const;
+// How each operation's request is authenticated, spread into its case.
+const credential = { authentication: 'credential' } as const;
+const issuedToken = { authentication: 'issued-token' } as const;
 
 const chinchin: ClientCase<ChinchinCpsClient> = {
   api: 'chinchin-cps',
@@ -114,14 +115,14 @@ const chinchin: ClientCase<ChinchinCpsClient> = {
         }),
     },
     getServiceBalance: {
-      ...read,
+      ...credential,
       call: (client) =>
         client.getServiceBalance({
           numberService: '02123457654',
           idTypeService: SERVICE_IDS.DIGITEL_FIJO,
         }),
     },
-    listBasicServices: { ...read, call: (client) => client.listBasicServices({}) },
+    listBasicServices: { ...credential, call: (client) => client.listBasicServices({}) },
   },
 };
 
@@ -135,12 +136,12 @@ const qvatel: ClientCase<QvatelClient> = {
       call: (client) => client.sendRecharge({ destino: '52942387', monto: 20 }),
     },
     getRechargeStatus: {
-      ...read,
+      ...credential,
       businessFailure: 'BusinessError',
       call: (client) => client.getRechargeStatus('qvatel-23479287356'),
     },
     getRechargeBalance: {
-      ...read,
+      ...credential,
       businessFailure: 'BusinessError',
       call: (client) => client.getRechargeBalance(),
     },
@@ -165,22 +166,25 @@ const tigo: ClientCase<TigoB2bBillingClient> = {
   operations: {
     // A token answer without a token cannot be used: the client says so with an AuthError.
     requestAccessToken: {
-      ...read,
+      ...credential,
       businessFailure: 'AuthError',
       call: (c) => c.requestAccessToken(),
     },
-    getContract: { ...tokenRead, call: (c) => c.getContract({ contractId: 8001234567 }) },
+    getContract: { ...issuedToken, call: (c) => c.getContract({ contractId: 8001234567 }) },
     listContracts: {
-      ...tokenRead,
+      ...issuedToken,
       call: (c) => c.listContracts({ ...CUSTOMER, page: 1, pageSize: 10 }),
     },
-    listBills: { ...tokenRead, call: (c) => c.listBills({ contractId: 8001234567, quantity: 3 }) },
+    listBills: {
+      ...issuedToken,
+      call: (c) => c.listBills({ contractId: 8001234567, quantity: 3 }),
+    },
     listBillPayments: {
-      ...tokenRead,
+      ...issuedToken,
       call: (c) => c.listBillPayments({ contractId: 8001234567, billNo: '909501941' }),
     },
     getPartyCharacteristics: {
-      ...tokenRead,
+      ...issuedToken,
       call: (c) =>
         c.getPartyCharacteristics({
           ...CUSTOMER,
@@ -200,11 +204,11 @@ const tigo: ClientCase<TigoB2bBillingClient> = {
       call: (c) => c.registerPayment(bills()),
     },
     validatePayment: {
-      ...tokenRead,
+      ...issuedToken,
       call: (c) => c.validatePayment({ paymentId: '3f9a7c21d84e4b0f9e6a5c1d2b7e8f40' }),
     },
     validatePaymentByCoupon: {
-      ...tokenRead,
+      ...issuedToken,
       call: (c) => c.validatePaymentByCoupon({ couponId: 'coupon', id: '4150023618' }),
     },
   },
@@ -238,8 +242,6 @@ const refund = () => ({
   external_refund_unique_id: randomUUID(),
   movement_id: MOVEMENT_ID,
 });
-
-const credential = { authentication: 'credential' } as const;
 
 const masstack: ClientCase<MasstackPartnersClient> = {
   api: 'masstack-partners',
@@ -293,9 +295,9 @@ const stone: ClientCase<StoneTopupsClient> = {
   api: 'stone-topups',
   create: withCredentials('stone', createStoneTopupsClient),
   operations: {
-    listProviders: { ...tokenRead, call: (c) => c.listProviders() },
-    listValues: { ...tokenRead, call: (c) => c.listValues(2126) },
-    dryRun: { ...tokenRead, call: (c) => c.dryRun(TOPUP) },
+    listProviders: { ...issuedToken, call: (c) => c.listProviders() },
+    listValues: { ...issuedToken, call: (c) => c.listValues(2126) },
+    dryRun: { ...issuedToken, call: (c) => c.dryRun(TOPUP) },
     confirm: {
       authentication: 'issued-token',
       call: (c) => c.confirm({ ...TOPUP, idempotencyKey: randomUUID() }),
@@ -311,7 +313,7 @@ const stone: ClientCase<StoneTopupsClient> = {
     },
     // A token answer without a token is a failure the client reports as such.
     requestAccessToken: {
-      ...read,
+      ...credential,
       businessFailure: 'BusinessError',
       call: (c) => c.requestAccessToken(),
     },

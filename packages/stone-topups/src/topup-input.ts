@@ -1,4 +1,4 @@
-import { ValidationError } from '@telcopay/core';
+import { isUuid, ValidationError } from '@telcopay/core';
 import { PROVIDER } from './environments.js';
 import type { components } from './generated/schema.js';
 
@@ -16,7 +16,6 @@ export interface TopupInput {
   providerId: number | string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 /** A header value: visible ASCII, at most 72 characters (the spec's limit). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,72}$/;
@@ -42,7 +41,7 @@ export function topupBody(
   operation: string,
 ): TvTopupRequest {
   const accountId = input.accountId ?? defaultAccountId;
-  if (typeof accountId !== 'string' || !UUID.test(accountId)) {
+  if (typeof accountId !== 'string' || !isUuid(accountId)) {
     invalidInput(
       operation,
       'accountId',
