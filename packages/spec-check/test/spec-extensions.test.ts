@@ -104,6 +104,17 @@ describe("a schema's x-telcopay: the type the package exports for it", () => {
     expect(pairs.ContractsItem).toBe('contractsItem');
   });
 
+  it("is exported from the package's generated types.ts, documented by the schema's description", () => {
+    const generated = readFileSync(
+      new URL('../../tigo-b2b-billing/src/generated/types.ts', import.meta.url),
+      'utf8',
+    );
+    const { description } = spec('tigo-b2b-billing').components.schemas.BillList;
+    expect(generated).toContain(
+      `/** ${description.trim()} */\nexport type Bill = components['schemas']['BillList'];`,
+    );
+  });
+
   it('fails a name that is not a type name, an unknown field, or a name taken twice', () => {
     const document = spec('qvatel');
     const schemas = document.components.schemas;
