@@ -47,11 +47,12 @@ for (const [name, api] of selected) {
   const spec = resolve(root, api.root);
   const schemaOutput = resolve(root, api['x-openapi-ts'].output);
   const generated = dirname(schemaOutput);
+  const document = parse(readFileSync(spec, 'utf8'));
   outputs.push(
     [schemaOutput, await generateTypes(spec)],
-    [resolve(generated, 'operations.ts'), generateOperations(spec)],
+    [resolve(generated, 'operations.ts'), generateOperations(spec, document)],
     [resolve(generated, 'manifest.ts'), generateManifest(spec, manifests.get(name))],
-    [resolve(generated, 'types.ts'), generateNamedTypes(spec)],
+    [resolve(generated, 'types.ts'), generateNamedTypes(spec, document)],
   );
 }
 
@@ -106,8 +107,8 @@ async function generateTypes(spec) {
 }
 
 /** The types the package exports by name: each schema marked `x-telcopay: { type }`. */
-function generateNamedTypes(spec) {
-  const { types, problems } = namedSchemaTypes(parse(readFileSync(spec, 'utf8')));
+function generateNamedTypes(spec, document) {
+  const { types, problems } = namedSchemaTypes(document);
   if (problems.length > 0) {
     fail(
       relative(root, spec),
@@ -126,7 +127,7 @@ function generateNamedTypes(spec) {
   ].join('\n');
 }
 
-/** A JSDoc comment of `text` (one line when it fits). */
+/** A JSDoc comment of `text`: on one line when the text is one line. */
 function docComment(text) {
   const lines = text.trim().replaceAll('*/', '*\\/').split('\n');
   return lines.length === 1
@@ -135,8 +136,7 @@ function docComment(text) {
 }
 
 /** `OPERATIONS`: operationId → how telcopay runs it, from each operation's `x-telcopay`. */
-function generateOperations(spec) {
-  const document = parse(readFileSync(spec, 'utf8'));
+function generateOperations(spec, document) {
   const resolveRef = refResolver(document);
   const entries = Object.entries(document.paths ?? {}).flatMap(([path, pathItem]) =>
     HTTP_METHODS.filter((httpMethod) => pathItem[httpMethod]).map((httpMethod) => ({
