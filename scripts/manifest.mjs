@@ -54,7 +54,7 @@ export function providerManifest(name, document) {
     problems,
     manifest: {
       name,
-      key: name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase()),
+      key: providerKey(name),
       title: provider.name,
       country: provider.country,
       currency: provider.currency,
@@ -103,6 +103,11 @@ function sdkEnvironmentMap(chosen, names) {
     if (own !== undefined) map[sdk] = own;
   }
   return { problems, map };
+}
+
+/** The API's name as an identifier: `tigo-b2b-billing` → `tigoB2bBilling`. */
+export function providerKey(name) {
+  return name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
 }
 
 /** Problems across manifests: two mocks on one port. */

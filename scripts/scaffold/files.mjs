@@ -1,11 +1,13 @@
 // The files of a new provider package, like packages/qvatel's: the client on the generated
 // operation table and manifest, an auth stub, and the contract suite against the shared mocks.
 
+import { providerKey } from '../manifest.mjs';
+
 /** `packages/<name>/…` → content, for API `name` with the spec's operations and credentials. */
 export function packageFiles({ name, description, operations, credentials }) {
-  const pascal = name.replace(/(^|-)([a-z0-9])/g, (_, __, letter) => letter.toUpperCase());
+  const camel = providerKey(name);
+  const pascal = camel[0].toUpperCase() + camel.slice(1);
   const constant = name.toUpperCase().replaceAll('-', '_');
-  const camel = pascal[0].toLowerCase() + pascal.slice(1);
   const names = { name, pascal, constant, camel };
   return {
     'package.json': `${JSON.stringify(packageJson(name, description), null, 2)}\n`,
