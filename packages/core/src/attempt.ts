@@ -1,4 +1,5 @@
 import type { Credentials } from './auth.js';
+import { startDeadline } from './deadline.js';
 import {
   ApiError,
   AuthError,
@@ -25,8 +26,7 @@ export async function attempt(
   credentials: Credentials | undefined,
 ): Promise<{ data: unknown; status: number }> {
   const { plan, call, timeoutMs, label, where } = site;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+  const deadline = startDeadline(timeoutMs, call.signal);
   // This attempt's derived secrets are registered only when an error can be built from it:
   // registering every signature would grow the registry (and every redaction) per request.
   const exposeSecrets = () => {
@@ -48,12 +48,12 @@ export async function attempt(
 
   let result: SendResult<unknown>;
   try {
-    result = await untilAborted(plan.send(signal, credentials), signal);
+    result = await deadline.race(plan.send(deadline.signal, credentials));
   } catch (error) {
     if (call.signal?.aborted) throw call.signal.reason;
     exposeSecrets();
     // The credentials were ready before the timer started: a timeout now came after sending.
-    if (timeout.aborted) {
+    if (deadline.timedOut()) {
       if (!idempotent) throw unknown(`no answer came within ${timeoutMs} ms`);
       throw new TimeoutError(`${label}: no answer within ${timeoutMs} ms.`, {
         ...where,
@@ -118,20 +118,6 @@ export async function attempt(
     });
   }
   return { data, status };
-}
-
-/**
- * Settles with `work`, or rejects as soon as `signal` aborts: a middleware that ignores the signal
- * (a token provider that never answers) cannot hold a call past its timeout.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  work.catch(() => {}); // once abandoned, its late rejection is nobody's concern
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function requestIdOf(response: Response): string | undefined {

@@ -5,8 +5,9 @@ const current = new AsyncLocalStorage<VirtualDeadlines>();
 const realTimeout = AbortSignal.timeout.bind(AbortSignal);
 
 /**
- * The clients time each attempt with `AbortSignal.timeout`: inside `VirtualDeadlines.run` it is
- * the run's virtual deadline, everywhere else the real one. Installed once, on first use.
+ * Core times each attempt with a plain timer, unless `AbortSignal.timeout` was replaced (a test
+ * clock): then with it. Replaced here, inside `VirtualDeadlines.run` it is the run's virtual
+ * deadline, everywhere else the real one. Installed once, on first use.
  */
 function install(): void {
   if (AbortSignal.timeout !== realTimeout) {
