@@ -18,8 +18,8 @@ export function answeringFetch(routes) {
   const match = routeMatcher(routes);
   const texts = new Map(routes.map((route) => [route, JSON.stringify(route.body)]));
   return async (input, init) => {
-    const request =
-      input instanceof Request && init === undefined ? input : new Request(input, init);
+    // A new Request from the input and init, as fetch makes one (and follows its signal).
+    const request = new Request(input, init);
     await request.arrayBuffer();
     const route = match(request.method, new URL(request.url).pathname);
     return new Response(route ? texts.get(route) : '{}', {

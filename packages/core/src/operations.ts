@@ -413,7 +413,7 @@ function sendPrepared<Paths extends object>(
     bodySerializer: (text: string) => text,
     ...(prepared.querySerializer ? { querySerializer: prepared.querySerializer } : {}),
     headers: { ...call.headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
-    signal,
+    ...runtime.abortableBy(signal),
   });
 }
 

@@ -17,10 +17,17 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 let server: Awaited<ReturnType<typeof localServer>>;
+/** Called when the connection of a hanging request closes: its client gave up on it. */
+const hangClosed = new Set<() => void>();
 beforeAll(async () => {
   // Answers with headers, then drips the body far slower than any timeout below; or never.
   server = await localServer((request, response) => {
-    if (request.url?.startsWith('/slow?hang')) return;
+    if (request.url?.startsWith('/slow?hang')) {
+      response.on('close', () => {
+        for (const closed of hangClosed) closed();
+      });
+      return;
+    }
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
     const drip = setInterval(() => response.write(' '), 50);
     response.on('close', () => clearInterval(drip));
@@ -34,10 +41,14 @@ const queryAuth: AuthStrategy = {
   authorize: async () => ({ query: { signed: 'yes' } }),
 };
 
-function slowCall(query: string, call: { signal?: AbortSignal } = {}) {
+function slowCall(
+  query: string,
+  call: { signal?: AbortSignal } = {},
+  fetch?: (request: Request) => Promise<Response>,
+) {
   const example = createProviderRuntime<paths, 'mock'>(
     { provider: 'example', environments: { mock: server.url } },
-    { environment: 'mock', timeoutMs: 200, maxRetries: 0 },
+    { environment: 'mock', timeoutMs: 200, maxRetries: 0, fetch },
     queryAuth,
   );
   const { getSlow } = operationMethods(example, oneGetTable('getSlow', '/slow', 'read'), {
@@ -79,5 +90,18 @@ describe('a timeout of a request whose credentials were added to it', () => {
     const caller = new AbortController();
     const outcome = await settleWithGarbageCollection(slowCall('hang', { signal: caller.signal }));
     expect(outcome).toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe('a request that timed out', () => {
+  it.each([
+    ['the global fetch', undefined],
+    ["a fetch of the caller's", (request: Request) => globalThis.fetch(request)],
+  ])('is aborted, its connection closed, with %s', async (_, fetch) => {
+    const closed = new Promise<void>((resolve) => hangClosed.add(resolve));
+    await expect(slowCall('hang', {}, fetch)).rejects.toBeInstanceOf(TimeoutError);
+    // The server sees the connection close: nothing is left sending or waiting.
+    await closed;
+    hangClosed.clear();
   });
 });
