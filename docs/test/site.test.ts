@@ -136,7 +136,8 @@ async function openGroup(page: Page, tag: string | undefined, summary: string) {
   const menu = page.locator('.menu-content');
   const item = menu.getByText(summary, { exact: true }).first();
   for (let clicks = 0; ; clicks++) {
-    if (tag && !(await item.isVisible())) await menu.getByText(tag, { exact: true }).first().click();
+    if (tag && !(await item.isVisible()))
+      await menu.getByText(tag, { exact: true }).first().click();
     try {
       await item.waitFor({ state: 'visible', timeout: 15_000 });
       return menu;
