@@ -82,6 +82,7 @@ export {
   type SuccessData,
   specInput,
   takes,
+  takesValue,
 } from './operations.js';
 export { type InputSite, invalidField, type ParameterContract } from './parameters.js';
 export {

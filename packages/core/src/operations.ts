@@ -432,6 +432,14 @@ export function takes<Input>(): (input: Input) => Record<string, never> {
   return (_input) => ({});
 }
 
+/**
+ * As `takes`, for an input that is the operation's one parameter's value alone, named by a
+ * labelled tuple so that the method's signature shows it: `takesValue<[providerId: number]>()`.
+ */
+export function takesValue<Value extends [unknown]>(): (...input: Value) => Record<string, never> {
+  return () => ({});
+}
+
 /** As `takes`, for an input that may be left out (every parameter optional). */
 export function mayTake<Input>(): (input?: Input) => Record<string, never> {
   return () => ({});

@@ -3,7 +3,7 @@ import {
   clientMethods,
   manifestRuntime,
   requireCredentials,
-  takes,
+  takesValue,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import { accepted, failureText } from './answer.js';
@@ -45,7 +45,7 @@ const METHODS = {
   },
   /** The state of one recharge (`Recargado`, …). */
   getRechargeStatus: {
-    request: takes<string>(),
+    request: takesValue<[idRecarga: string]>(),
     businessFailure: failureText,
     result: (body) => accepted(body),
   },

@@ -6,7 +6,7 @@ import {
   NO_AUTH,
   type ProviderRuntime,
   requireCredential,
-  takes,
+  takesValue,
 } from '@telcopay/core';
 import type { Client } from 'openapi-fetch';
 import {
@@ -74,7 +74,7 @@ function definitions(
     /** The pay-TV providers (Claro TV, Oi TV, SKY TV) with their ids. */
     listProviders: {},
     /** A provider's plans; `value` is integer cents. */
-    listValues: { request: takes<number | string>() },
+    listValues: { request: takesValue<[providerId: number | string]>() },
     /** Simulates a top-up (202): the amount that would be charged. Moves no money. */
     dryRun: { request: (input: TopupInput) => ({ body: topupBody(input, accountId, 'dryRun') }) },
     /**
