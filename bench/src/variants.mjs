@@ -106,7 +106,11 @@ export function createVariants(scenario, baseUrl, fetch) {
   const isForm = headers['Content-Type'] === FORM;
   const bare = createClient({ baseUrl, fetch });
   const bareCall = openapiFetchCall(bare, request);
-  const client = scenario.createClient({ baseUrl, fetch });
+  // The client as its users build it: on the global fetch unless another one is given.
+  const client = scenario.createClient({
+    baseUrl,
+    ...(fetch === globalThis.fetch ? {} : { fetch }),
+  });
   return {
     [RAW_FETCH]: async () => {
       const serialised = isForm ? new URLSearchParams(body).toString() : JSON.stringify(body);

@@ -1,4 +1,4 @@
-import createClient, { type Client, type Middleware, removeTrailingSlash } from 'openapi-fetch';
+import createClient, { type Client, removeTrailingSlash } from 'openapi-fetch';
 import { type AuthStrategy, authMiddleware } from './auth.js';
 import { type EndpointOptions, resolveBaseUrl } from './environment.js';
 import { type Logger, redactingLogger } from './logger.js';
@@ -6,6 +6,7 @@ import { createOperationRunner, DEFAULT_TIMEOUT_MS, type RunOperation } from './
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryPolicy } from './retry.js';
 import { SecretRegistry } from './secrets.js';
 import type { Telemetry } from './telemetry.js';
+import { fetchTransport, loggingMiddleware, type Transport } from './transport.js';
 
 /** The options every telcopay client takes besides its credentials. */
 export interface ClientOptions<Environment extends string> extends EndpointOptions<Environment> {
@@ -43,22 +44,15 @@ export interface ProviderRuntime<Paths extends {}> {
   provider: string;
   /** The underlying openapi-fetch client for callers: authenticated (by middleware) and logged. */
   raw: Client<Paths>;
-  /** The client's own openapi-fetch client: logged; each call adds its credentials itself. */
-  transport: Client<Paths>;
+  /** The methods' own transport: straight to fetch, logged; each call adds its credentials. */
+  send: Transport;
   /** Where the calls go. */
   baseUrl: string;
-  /** The options of a `transport` request that make `signal` abort it. */
-  abortableBy(signal: AbortSignal): AbortableBy;
   auth: AuthStrategy;
   run: RunOperation;
   secrets: SecretRegistry;
   logger: Logger;
 }
-
-/** What makes one openapi-fetch request abortable: the signal, or a fetch that is given it. */
-export type AbortableBy =
-  | { signal: AbortSignal }
-  | { fetch: (request: Request) => Promise<Response> };
 
 export function createProviderRuntime<Paths extends {}, Environment extends string>(
   definition: ProviderDefinition<Environment>,
@@ -69,18 +63,15 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
   const secrets = new SecretRegistry(auth.secrets, definition.secretNames);
   const logger = redactingLogger(options.logger, secrets);
   const baseUrl = removeTrailingSlash(resolveBaseUrl(provider, options, definition.environments));
-  const openapiClient = (...middleware: Middleware[]) => {
-    const client = createClient<Paths>({
-      baseUrl,
-      // Looked up per request, so a fetch patched after the client was built is used.
-      fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-      ...(options.headers ? { headers: options.headers } : {}),
-    });
-    client.use(...middleware);
-    // Without a hook there is no one to tell: no per-request log bookkeeping at all.
-    if (options.logger) client.use(loggingMiddleware(provider, logger));
-    return client;
-  };
+  const raw = createClient<Paths>({
+    baseUrl,
+    // Looked up per request, so a fetch patched after the client was built is used.
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+  raw.use(authMiddleware(auth));
+  // Without a hook there is no one to tell: no per-request log bookkeeping at all.
+  if (options.logger) raw.use(loggingMiddleware(provider, logger));
   const retry: RetryPolicy = {
     ...DEFAULT_RETRY_POLICY,
     ...options.retry,
@@ -98,50 +89,17 @@ export function createProviderRuntime<Paths extends {}, Environment extends stri
   });
   return {
     provider,
-    raw: openapiClient(authMiddleware(auth)),
-    transport: openapiClient(),
+    raw,
+    send: fetchTransport({
+      provider,
+      fetch: options.fetch,
+      headers: options.headers,
+      logger: options.logger ? logger : undefined,
+    }),
     baseUrl,
-    // The global fetch is given the signal itself: its own Request then follows that signal only,
-    // where a signal on openapi-fetch's Request too would be followed twice (each follow costs
-    // undici a listener, a WeakRef and a finaliser, about 2 % of a loopback request's CPU). A
-    // fetch of the caller's gets it on the Request, the one argument it takes.
-    abortableBy: options.fetch
-      ? (signal) => ({ signal })
-      : (signal) => ({ fetch: (request) => globalThis.fetch(request, { signal }) }),
     auth,
     run,
     secrets,
     logger,
-  };
-}
-
-/** Logs each request and response (method, path template, status, duration), never a body. */
-function loggingMiddleware(provider: string, logger: Logger): Middleware {
-  const started = new Map<string, number>();
-  return {
-    onRequest({ request, schemaPath, id }) {
-      started.set(id, performance.now());
-      logger({
-        level: 'debug',
-        event: 'request',
-        message: `${request.method} ${schemaPath}`,
-        provider,
-        fields: { method: request.method, path: schemaPath },
-      });
-    },
-    onResponse({ request, response, schemaPath, id }) {
-      const durationMs = Math.round(performance.now() - (started.get(id) ?? performance.now()));
-      started.delete(id);
-      logger({
-        level: response.ok ? 'debug' : 'warn',
-        event: 'response',
-        message: `${request.method} ${schemaPath} → ${response.status}`,
-        provider,
-        fields: { method: request.method, path: schemaPath, status: response.status, durationMs },
-      });
-    },
-    onError({ id }) {
-      started.delete(id);
-    },
   };
 }

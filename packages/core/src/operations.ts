@@ -1,9 +1,12 @@
 import {
+  createQuerySerializer,
   defaultPathSerializer,
+  type HeadersOptions,
   type ParamsOption,
   type QuerySerializer,
   type QuerySerializerOptions,
   type RequestBodyOption,
+  removeTrailingSlash,
 } from 'openapi-fetch';
 import {
   type AuthStrategy,
@@ -188,11 +191,6 @@ interface AnyDefinition {
   baseUrl?: string;
   tokenRequest?: boolean;
 }
-type Send = (
-  method: string,
-  path: string,
-  init: Record<string, unknown>,
-) => Promise<SendResult<unknown>>;
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -347,8 +345,6 @@ interface PreparedRequest {
   idHeaders: Readonly<Record<string, string>>;
   params: NonNullable<AnyRequest['params']>;
   querySerializer: AnyRequest['querySerializer'];
-  /** A server of its own, when the operation has one. */
-  baseUrl: string | undefined;
   /** What the auth signs and adds its credentials to. */
   outgoing: OutgoingRequest;
   /** The request as telemetry reports it: no query, no header, no body. */
@@ -364,7 +360,7 @@ function prepare<Paths extends object>(
   const identity = callIdentity(contract, request);
   const params = request.params ?? {};
   const body = identity.body === undefined ? undefined : serialise(identity.body, contract);
-  const baseUrl = definition.baseUrl ?? runtime.baseUrl;
+  const baseUrl = definition.baseUrl ? removeTrailingSlash(definition.baseUrl) : runtime.baseUrl;
   const method = contract.httpMethod.toUpperCase();
   const url = baseUrl + defaultPathSerializer(contract.path, params.path ?? {});
   return {
@@ -376,7 +372,6 @@ function prepare<Paths extends object>(
     idHeaders: identity.headers,
     params,
     querySerializer: request.querySerializer,
-    baseUrl: definition.baseUrl,
     http: { method, url, route: contract.path },
     outgoing: {
       method,
@@ -389,7 +384,7 @@ function prepare<Paths extends object>(
   };
 }
 
-/** Sends one attempt of a prepared request with its credentials, through openapi-fetch. */
+/** Sends one attempt of a prepared request with its credentials, through the methods' transport. */
 function sendPrepared<Paths extends object>(
   runtime: ProviderRuntime<Paths>,
   prepared: PreparedRequest,
@@ -398,24 +393,35 @@ function sendPrepared<Paths extends object>(
   signal: AbortSignal,
 ): Promise<SendResult<unknown>> {
   const { contract, params, outgoing } = prepared;
-  const { body, contentType } = outgoing;
-  const send = runtime.transport.request as unknown as Send;
-  return send(contract.httpMethod, contract.path, {
-    ...(prepared.baseUrl ? { baseUrl: prepared.baseUrl } : {}),
-    params: {
-      ...params,
-      query: credentials?.query ? { ...params.query, ...credentials.query } : params.query,
-      // Sent last by openapi-fetch: no header of the call can replace these.
-      header: { ...params.header, ...prepared.idHeaders, ...credentials?.headers },
-    },
-    body: credentials?.form ? withFormFields(body, credentials.form) : body,
+  const query = credentials?.query ? { ...params.query, ...credentials.query } : params.query;
+  // openapi-fetch's serialiser, as `.raw` uses it: the call's own (Tigo's reserved characters).
+  const { querySerializer } = prepared;
+  const serialiseQuery =
+    typeof querySerializer === 'function'
+      ? querySerializer
+      : querySerializer
+        ? createQuerySerializer(querySerializer)
+        : DEFAULT_QUERY;
+  const search = serialiseQuery(query ?? {}).replace(/^\?/, '');
+  return runtime.send({
+    method: outgoing.method,
+    url: search ? `${outgoing.url}?${search}` : outgoing.url,
+    route: contract.path,
+    // No header of the call can replace its ids or credentials.
+    headers: [
+      call.headers,
+      outgoing.contentType ? { 'Content-Type': outgoing.contentType } : undefined,
+      params.header as HeadersOptions | undefined,
+      prepared.idHeaders,
+      credentials?.headers,
+    ],
     // Serialised once per call (`prepare`): these exact bytes were signed and are sent.
-    bodySerializer: (text: string) => text,
-    ...(prepared.querySerializer ? { querySerializer: prepared.querySerializer } : {}),
-    headers: { ...call.headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
-    ...runtime.abortableBy(signal),
+    body: credentials?.form ? withFormFields(outgoing.body, credentials.form) : outgoing.body,
+    signal,
   });
 }
+
+const DEFAULT_QUERY = createQuerySerializer();
 
 /** The body as text, the way openapi-fetch would serialise it: a form, or JSON. */
 function serialise(body: unknown, contract: OperationContract): string {

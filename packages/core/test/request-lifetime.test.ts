@@ -17,17 +17,15 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 let server: Awaited<ReturnType<typeof localServer>>;
-/** Called when the connection of a hanging request closes: its client gave up on it. */
-const hangClosed = new Set<() => void>();
+/** Called when the connection of a slow request closes: its client gave up on it. */
+const closedListeners = new Set<() => void>();
 beforeAll(async () => {
   // Answers with headers, then drips the body far slower than any timeout below; or never.
   server = await localServer((request, response) => {
-    if (request.url?.startsWith('/slow?hang')) {
-      response.on('close', () => {
-        for (const closed of hangClosed) closed();
-      });
-      return;
-    }
+    response.on('close', () => {
+      for (const closed of closedListeners) closed();
+    });
+    if (request.url?.startsWith('/slow?hang')) return;
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
     const drip = setInterval(() => response.write(' '), 50);
     response.on('close', () => clearInterval(drip));
@@ -94,14 +92,33 @@ describe('a timeout of a request whose credentials were added to it', () => {
 });
 
 describe('a request that timed out', () => {
-  it.each([
+  const fetches = [
     ['the global fetch', undefined],
+    // As a test double or a proxy does: the Request it is given is sent on, copied by fetch.
     ["a fetch of the caller's", (request: Request) => globalThis.fetch(request)],
-  ])('is aborted, its connection closed, with %s', async (_, fetch) => {
-    const closed = new Promise<void>((resolve) => hangClosed.add(resolve));
-    await expect(slowCall('hang', {}, fetch)).rejects.toBeInstanceOf(TimeoutError);
-    // The server sees the connection close: nothing is left sending or waiting.
-    await closed;
-    hangClosed.clear();
-  });
+  ] as const;
+  const slow = [
+    ['no answer at all', 'hang'],
+    ['a body that drips', 'drip'],
+  ] as const;
+  it.each(
+    slow.flatMap(([slowName, query]) =>
+      fetches.map(([fetchName, fetch]) => [slowName, fetchName, query, fetch] as const),
+    ),
+  )(
+    'is aborted, its connection closed, while garbage is collected: %s, with %s',
+    async (_, __, query, fetch) => {
+      const closed = new Promise<string>((resolve) => closedListeners.add(() => resolve('closed')));
+      const outcome = await settleWithGarbageCollection(slowCall(query, {}, fetch));
+      expect(outcome).toBeInstanceOf(TimeoutError);
+      // The server sees the connection close at once, long before the drip would end (50 s).
+      let timer: NodeJS.Timeout | undefined;
+      const still = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('still open'), 5_000);
+      });
+      expect(await Promise.race([closed, still])).toBe('closed');
+      clearTimeout(timer);
+      closedListeners.clear();
+    },
+  );
 });
