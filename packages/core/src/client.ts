@@ -3,10 +3,11 @@ import { type AuthStrategy, authMiddleware } from './auth.js';
 import { type EndpointOptions, resolveBaseUrl } from './environment.js';
 import { type Logger, redactingLogger } from './logger.js';
 import { createOperationRunner, DEFAULT_TIMEOUT_MS, type RunOperation } from './operation.js';
+import { loggingMiddleware } from './request-log.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryPolicy } from './retry.js';
 import { SecretRegistry } from './secrets.js';
 import type { Telemetry } from './telemetry.js';
-import { fetchTransport, loggingMiddleware, type Transport } from './transport.js';
+import { fetchTransport, type Transport } from './transport.js';
 
 /** The options every telcopay client takes besides its credentials. */
 export interface ClientOptions<Environment extends string> extends EndpointOptions<Environment> {

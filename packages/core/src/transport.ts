@@ -1,6 +1,7 @@
-import { type HeadersOptions, type Middleware, mergeHeaders } from 'openapi-fetch';
+import { type HeadersOptions, mergeHeaders } from 'openapi-fetch';
 import type { Logger } from './logger.js';
 import type { SendResult } from './operation.js';
+import { logRequest, logResponse } from './request-log.js';
 
 /** One attempt of a method's request, built: the URL with its query, the body as sent. */
 export interface HttpRequest {
@@ -44,17 +45,20 @@ export function fetchTransport(options: TransportOptions): Transport {
       signal: request.signal,
     };
     const startedAt = logger ? logRequest(logger, provider, method, route) : 0;
-    const sent = fetch && new Request(url, init);
-    if (sent) inFlight.add(sent);
+    if (!fetch) {
+      // Looked up per request, so a fetch patched after the client was built is used.
+      const response = await globalThis.fetch(url, init);
+      if (logger) logResponse(logger, provider, method, route, response.status, startedAt);
+      return readAnswer(response, method);
+    }
+    const sent = new Request(url, init);
+    inFlight.add(sent);
     try {
-      const response = await (fetch && sent
-        ? fetch(sent)
-        : // Looked up per request, so a fetch patched after the client was built is used.
-          globalThis.fetch(url, init));
+      const response = await fetch(sent);
       if (logger) logResponse(logger, provider, method, route, response.status, startedAt);
       return await readAnswer(response, method);
     } finally {
-      if (sent) inFlight.delete(sent);
+      inFlight.delete(sent);
     }
   };
 }
@@ -86,51 +90,4 @@ async function readAnswer(response: Response, method: string): Promise<SendResul
   } catch {
     return { error: text, response };
   }
-}
-
-/** `.raw`'s log: each request and response (method, path template, status, duration). */
-export function loggingMiddleware(provider: string, logger: Logger): Middleware {
-  const started = new Map<string, number>();
-  return {
-    onRequest({ request, schemaPath, id }) {
-      started.set(id, logRequest(logger, provider, request.method, schemaPath));
-    },
-    onResponse({ request, response, schemaPath, id }) {
-      const startedAt = started.get(id) ?? performance.now();
-      started.delete(id);
-      logResponse(logger, provider, request.method, schemaPath, response.status, startedAt);
-    },
-    onError({ id }) {
-      started.delete(id);
-    },
-  };
-}
-
-/** Logs a request about to be sent, never its body; returns when it started. */
-function logRequest(logger: Logger, provider: string, method: string, path: string): number {
-  logger({
-    level: 'debug',
-    event: 'request',
-    message: `${method} ${path}`,
-    provider,
-    fields: { method, path },
-  });
-  return performance.now();
-}
-
-function logResponse(
-  logger: Logger,
-  provider: string,
-  method: string,
-  path: string,
-  status: number,
-  startedAt: number,
-): void {
-  logger({
-    level: status >= 200 && status < 300 ? 'debug' : 'warn',
-    event: 'response',
-    message: `${method} ${path} → ${status}`,
-    provider,
-    fields: { method, path, status, durationMs: Math.round(performance.now() - startedAt) },
-  });
 }
