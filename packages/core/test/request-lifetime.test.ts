@@ -76,14 +76,7 @@ async function settleWithGarbageCollection(call: Promise<unknown>): Promise<unkn
 }
 
 describe('a timeout of a request whose credentials were added to it', () => {
-  it.each([
-    ['no answer at all', 'hang'],
-    ['a body that drips', 'drip'],
-  ])('still fires while garbage is collected: %s', async (_, query) => {
-    const outcome = await settleWithGarbageCollection(slowCall(query));
-    expect(outcome).toBeInstanceOf(TimeoutError);
-  });
-
+  // Without a signal of the caller's: the hang and drip cases of 'a request that timed out'.
   it('still fires when the caller passes a signal of its own', async () => {
     const caller = new AbortController();
     const outcome = await settleWithGarbageCollection(slowCall('hang', { signal: caller.signal }));
