@@ -120,8 +120,12 @@ function runtime(options: RuntimeOptions = {}) {
   const get = (
     scenario: string,
     safety: Safety = 'read',
-    call: { signal?: AbortSignal; timeoutMs?: number } = {},
-  ) => (safety === 'read' ? read : money)({ ...call, headers: { 'x-scenario': scenario } });
+    call: { signal?: AbortSignal; timeoutMs?: number; headers?: Record<string, string> } = {},
+  ) =>
+    (safety === 'read' ? read : money)({
+      ...call,
+      headers: { ...call.headers, 'x-scenario': scenario },
+    });
   return { get, logs };
 }
 
@@ -129,6 +133,12 @@ describe('running an operation', () => {
   it('resolves the body of a 2xx answer and sends the auth header', async () => {
     const { get } = runtime();
     await expect(get('ok')).resolves.toEqual({ ok: true });
+    expect(seen.at(-1)).toBe(`ok Bearer ${TOKEN}`);
+  });
+
+  it("sends the credentials over a call's own header of the same name", async () => {
+    const { get } = runtime();
+    await get('ok', 'read', { headers: { authorization: 'Bearer forged' } });
     expect(seen.at(-1)).toBe(`ok Bearer ${TOKEN}`);
   });
 
